@@ -1,0 +1,26 @@
+"""Exceptions raised by ballot/.
+
+Expected voter outcomes (already voted, not eligible, polls closed) are
+values, not exceptions; these are for bad input files, tampering and I/O.
+"""
+
+
+class BallotError(Exception):
+    """Base class of every error raised by ballot/."""
+
+
+class InvalidManifest(BallotError, ValueError):
+    """Raised by parse_manifest when an election manifest is malformed.
+
+    The message names the file, the line where known, the field and what
+    is wrong, e.g. ``north.toml: projects[3].cost: must be a positive
+    integer, got -5``.
+    """
+
+
+class PabulibError(BallotError, ValueError):
+    """Raised when a .pb file is malformed; the message names file, line and field."""
+
+
+class StorageError(BallotError, RuntimeError):
+    """Raised when the database cannot be opened, migrated or written."""

@@ -1,0 +1,5 @@
+"""Exceptions raised by kiosk/."""
+
+
+class KioskError(Exception):
+    """Base class of every error raised by kiosk/."""

@@ -1,0 +1,9 @@
+"""Exceptions raised by tally/."""
+
+
+class TallyError(Exception):
+    """Base class of every error raised by tally/."""
+
+
+class RuleError(TallyError, ValueError):
+    """Raised when an outcome rule is given inconsistent input (unknown project, negative cost)."""

@@ -1,0 +1,3 @@
+"""PB outcome rules: pure functions from counts or profiles to funded projects."""
+
+__all__: list[str] = []
