@@ -398,19 +398,20 @@ def _districts(c: _Checker, data: dict[str, Any]) -> list[_Draft]:
 def _outcome(c: _Checker, o: dict[str, Any], path: str) -> OutcomeRule:
     c.no_unknown(o, {"rule", "threshold", "completion", "fill"}, path)
     rule = c.choice(o, "rule", path, OUTCOME_RULES)
-    if rule == "greedy-threshold":
-        threshold = c.integer(o, "threshold", path, low=1, high=2**40, what="a positive integer")
-        return OutcomeRule(rule, threshold=threshold)
-    if "threshold" in o:
-        raise c.fail(f"{path}.threshold", "only applies to rule = \"greedy-threshold\"")
     if rule == "equal-shares":
+        if "threshold" in o:
+            raise c.fail(f"{path}.threshold", "applies to the greedy rules, not to equal-shares")
         completion = c.choice(o, "completion", path, ("add1",))
         fill = c.choice(o, "fill", path, ("greedy", "none"), default="greedy")
         return OutcomeRule(rule, completion=completion, fill=fill)
     for key in ("completion", "fill"):
         if key in o:
             raise c.fail(f"{path}.{key}", "only applies to rule = \"equal-shares\"")
-    return OutcomeRule(rule)
+    if rule == "greedy-threshold":
+        threshold = c.integer(o, "threshold", path, low=1, high=2**40, what="a positive integer")
+    else:
+        threshold = c.integer(o, "threshold", path, low=0, high=2**40, what="a non-negative integer", default=0)
+    return OutcomeRule(rule, threshold=threshold)
 
 
 def _projects(c: _Checker, data: dict[str, Any], districts: list[_Draft], categories: set[str]) -> tuple[Project, ...]:

@@ -87,7 +87,9 @@ class OutcomeRule:
 
     Attributes:
         rule: one of OUTCOME_RULES.
-        threshold: minimum votes for greedy-threshold (0 otherwise).
+        threshold: minimum votes (points) a project needs to be funded by a
+            greedy rule; required (>= 1) for greedy-threshold, optional for
+            greedy and greedy-no-skip (some cities, e.g. Gdynia, combine them).
         completion: "add1" for equal-shares (None otherwise).
         fill: what fills leftover budget after equal-shares ("greedy"/"none").
     """
@@ -100,7 +102,7 @@ class OutcomeRule:
     def canonical(self) -> dict[str, Any]:
         """Return the canonical JSON object of the rule."""
         out: dict[str, Any] = {"rule": self.rule}
-        if self.rule == "greedy-threshold":
+        if self.rule != "equal-shares":
             out["threshold"] = self.threshold
         if self.rule == "equal-shares":
             out["completion"] = self.completion

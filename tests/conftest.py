@@ -45,3 +45,14 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'pbvote.sqlite3'}"
     return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture(scope="session")
+def pabulib_dir() -> Path:
+    """The real pabulib elections in ../shared/data/pabulib (or $PBVOTE_PABULIB_DIR)."""
+    folder = Path(os.environ.get("PBVOTE_PABULIB_DIR", REPO.parent / "shared" / "data" / "pabulib"))
+    if not any(folder.glob("*.pb")):
+        if in_ci():
+            pytest.fail(f"no .pb files in {folder}")
+        pytest.skip(f"no .pb files in {folder}")
+    return folder

@@ -12,7 +12,7 @@ from ballot.manifest import load_manifest, parse_manifest
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "manifests"
 MINIMAL = (FIXTURES / "minimal.toml").read_text(encoding="utf-8")
 # Frozen: the fingerprint must not drift across runs, machines or releases.
-MINIMAL_FINGERPRINT = "da6ad24ad44527fb23682d0926a77f69010e81e5e3a7c7fedb24932eed778f36"
+MINIMAL_FINGERPRINT = "ff40e23c0c8668830d86768320c1d666fefd348fcb55832ebf867eae8ace2078"
 
 
 def parse(text: str) -> object:

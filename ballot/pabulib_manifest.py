@@ -1,0 +1,165 @@
+"""Turn a pabulib .pb election into a pbvote manifest.
+
+Lets officials and researchers replay real elections through pbvote.  The
+.pb format carries a single language and no schedule or trustee setup, so
+the import fills those with documented defaults (language ``en`` holding the
+file's own texts, 3 trustees with threshold 2, voting codes) and says so in
+the manifest's header comment.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from ballot.errors import PabulibError
+from ballot.manifest import parse_manifest
+from ballot.manifest_model import MANIFEST_FORMAT, Election
+from ballot.manifest_toml import dumps_manifest
+from ballot.pabulib import PbFile
+
+RULES = {
+    "greedy": "greedy",
+    "greedy-no-skip": "greedy-no-skip",
+    "greedy-threshold": "greedy-threshold",
+    "greedy-custom": "greedy",
+    "equalshares": "equal-shares",
+    "equalshares/add1": "equal-shares",
+}
+
+
+_TRANSLITERATE = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"})
+
+
+def _slug(text: str, limit: int) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE)).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:limit].strip("-")
+
+
+def _date(text: str | None, *, end: bool) -> datetime | None:
+    if not text:
+        return None
+    for fmt in ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            day = datetime.strptime(text.strip(), fmt).replace(tzinfo=timezone.utc)
+        except ValueError:
+            continue
+        return day + timedelta(hours=23, minutes=59, seconds=59) if end else day
+    return None
+
+
+def _int_meta(pb: PbFile, key: str) -> int | None:
+    raw = pb.meta.get(key)
+    if raw is None or raw == "":
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        raise PabulibError(f"META {key}: must be a number, got {raw!r}") from None
+    if value != int(value):
+        raise PabulibError(f"META {key}: must be a whole number, got {raw!r}")
+    return int(value)
+
+
+def manifest_data(pb: PbFile, *, name: str) -> dict[str, Any]:
+    """Build manifest data (docs/manifest.md shape) from a parsed .pb file.
+
+    Args:
+        pb: the parsed file.
+        name: the file's stem, used for the election id when META lacks one.
+
+    Returns:
+        Plain data ready for ``dumps_manifest``.
+    """
+    meta = pb.meta
+    parts = [meta.get(k, "") for k in ("country", "unit", "subunit", "instance")]
+    election_id = _slug("-".join(p for p in parts if p), 64) or _slug(name, 64)
+    if len(election_id) < 3:
+        election_id = f"pb-{election_id}".strip("-") + "-election"
+    title = meta.get("description") or " ".join(p for p in parts[1:] if p) or name
+    opens = _date(meta.get("date_begin"), end=False) or datetime(2000, 1, 1, tzinfo=timezone.utc)
+    closes = _date(meta.get("date_end"), end=True)
+    if closes is None or closes <= opens:
+        closes = opens + timedelta(days=14)
+
+    budget = _int_meta(pb, "budget")
+    if budget is None:
+        raise PabulibError("META budget: is missing")
+    n = len(pb.projects)
+    vote_type = meta.get("vote_type", "approval")
+    ballot: dict[str, Any]
+    if vote_type == "cumulative":
+        points = _int_meta(pb, "max_sum_points") or max((sum(v.points or ()) for v in pb.votes), default=1)
+        ballot = {"type": "cumulative", "points": points}
+        per = _int_meta(pb, "max_points")
+        if per is not None:
+            ballot["max_per_project"] = min(per, points)
+    else:
+        low = _int_meta(pb, "min_length") or (1 if vote_type == "choose-1" else 0)
+        high = _int_meta(pb, "max_length") or (1 if vote_type == "choose-1" else n)
+        high = max(1, min(high, n))
+        ballot = {"type": "approval", "min": min(low, high), "max": high}
+
+    rule = RULES.get(meta.get("rule", ""), "greedy")
+    outcome: dict[str, Any] = {"rule": rule}
+    threshold = _int_meta(pb, "min_project_score_threshold")
+    if rule == "equal-shares":
+        outcome.update(completion="add1", fill="greedy")
+    elif threshold:
+        outcome["threshold"] = threshold
+    elif rule == "greedy-threshold":
+        outcome["rule"] = "greedy"
+
+    categories: dict[str, dict[str, str]] = {}
+    projects = []
+    for p in pb.projects:
+        label = p.name.strip() or f"Project {p.id}"
+        project: dict[str, Any] = {
+            "id": p.id, "district": "main", "title": {"en": label},
+            "description": {"en": (p.extra.get("description") or label).strip()}, "cost": p.cost,
+        }
+        category = p.extra.get("category", "").split(",")[0].strip()
+        if category and _slug(category, 32):
+            cid = _slug(category, 32)
+            categories.setdefault(cid, {"en": category})
+            project["category"] = cid
+        projects.append(project)
+
+    district_name = meta.get("district") or meta.get("subunit") or meta.get("unit") or "Main"
+    currency = meta.get("currency", "").upper()
+    return {
+        "format": MANIFEST_FORMAT,
+        "election": {
+            "id": election_id, "title": {"en": title}, "languages": ["en"],
+            "opens": opens, "closes": closes,
+        },
+        "trustees": {"count": 3, "threshold": 2},
+        "eligibility": {"mode": "codes"},
+        **({"categories": categories} if categories else {}),
+        "districts": [{
+            "id": "main", "name": {"en": district_name}, "budget": budget,
+            "currency": currency if re.fullmatch(r"[A-Z]{3}", currency) else "XXX",
+            "ballot": ballot, "outcome": outcome,
+        }],
+        "projects": projects,
+    }
+
+
+def import_pb(pb: PbFile, source: Path, out: Path) -> Election:
+    """Write the manifest for a .pb file to ``out`` and return it validated.
+
+    Raises:
+        PabulibError: for META values the manifest cannot express.
+        InvalidManifest: if the resulting manifest does not validate.
+    """
+    header = (f"Imported from {source.name} by 'pbvote pabulib import'.\n"
+              "Texts are in the file's own language under 'en'; schedule, trustees and\n"
+              "eligibility are defaults: review them before initialising an election.")
+    text = dumps_manifest(manifest_data(pb, name=source.stem), header=header)
+    election = parse_manifest(text, source=str(out), base_dir=out.resolve().parent)
+    out.write_text(text, encoding="utf-8")
+    return election
