@@ -322,9 +322,9 @@ def _build(c: _Checker, data: dict[str, Any], from_file: bool) -> Election:
     mode = c.choice(el, "mode", "eligibility", ELIGIBILITY_MODES)
 
     categories = _categories(c, c.table(data, "categories", "", required=False))
-    districts = _districts(c, data)
-    projects = _projects(c, data, districts, {cid for cid, _ in categories})
-    districts = _finish_districts(c, districts, projects)
+    drafts = _districts(c, data)
+    projects = _projects(c, data, drafts, {cid for cid, _ in categories})
+    districts = _finish_districts(c, drafts, projects)
     assert election_id is not None and title is not None
     return Election(
         id=election_id, title=title, description=description, languages=c.languages,
@@ -475,4 +475,4 @@ def _ballot(c: _Checker, b: dict[str, Any], path: str, n_projects: int) -> Ballo
                      what=f"an integer (this district has {n_projects} projects)")
     if low > high:
         raise c.fail(f"{path}.min", f"min ({low}) must not exceed max ({high})")
-    return BallotRule(kind, min_picks=low, max_picks=high)  # type: ignore[arg-type]
+    return BallotRule("knapsack" if kind == "knapsack" else "approval", min_picks=low, max_picks=high)
