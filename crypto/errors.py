@@ -34,5 +34,22 @@ class InvalidCode(CryptoError, ValueError):
     """Raised when a voting code is malformed or fails its check character."""
 
 
+class MalformedCode(InvalidCode):
+    """Raised when text is not a code at all: a character outside the alphabet or wrong length."""
+
+
+class CodeTypo(InvalidCode):
+    """Raised when text has a code's shape but its check character fails: a typing mistake."""
+
+
+class BrokenChain(CryptoError, ValueError):
+    """Raised by verify_chain when entries do not form an unbroken chain.
+
+    The message names the index of the first bad entry and what is wrong
+    (gap, previous hash, entry hash, kind); the chain is public, so saying
+    where it breaks helps observers and leaks nothing.
+    """
+
+
 class SecretFileError(CryptoError, ValueError):
     """Raised when a secret file cannot be opened (wrong passphrase or damaged)."""

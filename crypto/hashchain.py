@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from crypto.encoding import digest
-from crypto.errors import CryptoError, EncodingError
+from crypto.errors import BrokenChain, EncodingError
 from crypto.signatures import SigningKey, sign, verify
 
 __all__ = [
@@ -45,15 +45,6 @@ PAYLOAD_TAG: Final = "pbvote/1/board-payload"
 HEAD_TAG: Final = "pbvote/1/board-head"
 _KIND_RE: Final = re.compile(r"[a-z][a-z0-9-]{0,31}")
 _HASH_BYTES: Final = 32
-
-
-class BrokenChain(CryptoError, ValueError):
-    """Raised by verify_chain when entries do not form an unbroken chain.
-
-    The message names the index of the first bad entry and what is wrong
-    (gap, previous hash, entry hash, kind); the chain is public, so saying
-    where it breaks helps observers and leaks nothing.
-    """
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Final
 
-from crypto.errors import InvalidCode
+from crypto.errors import CodeTypo, MalformedCode
 
 __all__ = [
     "ALPHABET",
@@ -50,14 +50,6 @@ _VALUE: Final = {ch: i for i, ch in enumerate(ALPHABET)}
 _LOOK_ALIKES: Final = {"O": "0", "I": "1", "L": "1"}
 _SEPARATORS: Final = frozenset(" \t\r\n-\u2010\u2011\u2012\u2013\u2014\u2015\u2212_.")
 _POLY: Final = 0b100101  # x^5 + x^2 + 1, primitive over GF(2)
-
-
-class MalformedCode(InvalidCode):
-    """Raised when text is not a code at all: a character outside the alphabet or wrong length."""
-
-
-class CodeTypo(InvalidCode):
-    """Raised when text has a code's shape but its check character fails: a typing mistake."""
 
 
 def _times_a(value: int) -> int:
