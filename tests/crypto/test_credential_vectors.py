@@ -1,7 +1,7 @@
 """Frozen vectors for signatures, codes, tracking, hash chain and secret files.
 
 Each check runs the code under test and, where it is cheap, an independent
-re-derivation written from docs/_spec_credentials.md alone (its own framing,
+re-derivation written from docs/spec.md (sections 18-23) alone (its own framing,
 its own GF(32) check character, libsodium called directly), so a change that
 drifts from the spec fails here even if the code agrees with itself.
 """

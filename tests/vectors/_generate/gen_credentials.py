@@ -56,7 +56,7 @@ def provenance(what: str) -> dict[str, str]:
         "generator": GENERATOR,
         "date": DATE,
         "spec": SPEC_VERSION,
-        "note": "inputs derived deterministically from labels; see docs/_spec_credentials.md",
+        "note": "inputs derived deterministically from labels; see docs/spec.md sections 18-23",
     }
 
 
