@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +45,7 @@ def _date(text: str | None, *, end: bool) -> datetime | None:
         return None
     for fmt in ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y"):
         try:
-            day = datetime.strptime(text.strip(), fmt).replace(tzinfo=timezone.utc)
+            day = datetime.strptime(text.strip(), fmt).replace(tzinfo=UTC)
         except ValueError:
             continue
         return day + timedelta(hours=23, minutes=59, seconds=59) if end else day
@@ -81,7 +81,7 @@ def manifest_data(pb: PbFile, *, name: str) -> dict[str, Any]:
     if len(election_id) < 3:
         election_id = f"pb-{election_id}".strip("-") + "-election"
     title = meta.get("description") or " ".join(p for p in parts[1:] if p) or name
-    opens = _date(meta.get("date_begin"), end=False) or datetime(2000, 1, 1, tzinfo=timezone.utc)
+    opens = _date(meta.get("date_begin"), end=False) or datetime(2000, 1, 1, tzinfo=UTC)
     closes = _date(meta.get("date_end"), end=True)
     if closes is None or closes <= opens:
         closes = opens + timedelta(days=14)

@@ -70,7 +70,7 @@ def test_pabulib_import_writes_a_valid_manifest(capsys: pytest.CaptureFixture[st
     out_file = tmp_path / "assen.toml"
     status, _, _ = run(capsys, "pabulib", "import", str(pabulib_dir / "Netherlands_Assen_2024.pb"), "--out", str(out_file))
     assert 0 == status
-    status, out, _ = run(capsys, "election", "validate", str(out_file))
+    status, _out, _ = run(capsys, "election", "validate", str(out_file))
     assert 0 == status
 
 
@@ -99,7 +99,7 @@ def test_console_script_has_help_version_and_no_traceback(tmp_path: Path) -> Non
 
 
 def test_demo_initialises_the_sample(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    status, out, _ = run(capsys, "demo", "--out", str(tmp_path / "demo"))
+    status, _out, _ = run(capsys, "demo", "--out", str(tmp_path / "demo"))
     assert 0 == status
     manifest = (tmp_path / "demo" / "record" / "manifest.json").read_bytes()
     import hashlib
