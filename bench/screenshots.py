@@ -1,0 +1,147 @@
+"""Render every kiosk screen offscreen into docs/screenshots/ and print one JSON line.
+
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/screenshots.py [--out DIR] [--size 1280x800]``.
+Both languages, default and largest text, high contrast, and the ballot of all three samples.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from ballot.manifest import load_manifest
+from ballot.samples import sample_manifest
+from kiosk.app import _application, build_window
+from kiosk.flow import State
+from kiosk.qt import QApplication
+from kiosk.window import KioskWindow, UnavailableWindow
+
+Step = Callable[[KioskWindow], None]
+
+
+def _clock() -> datetime:
+    return datetime(2027, 3, 5, 10, 0, tzinfo=UTC)
+
+
+def to_district(w: KioskWindow) -> None:
+    w.flow.start()
+
+
+def to_ballot(w: KioskWindow) -> None:
+    w.flow.start()
+    if w.flow.state == State.DISTRICT:
+        w.flow.choose_district(w.flow.election.districts[0].id)
+
+
+def with_picks(w: KioskWindow) -> None:
+    """Fill the ballot a little, and show one refusal."""
+    to_ballot(w)
+    rule = w.flow.district.ballot if w.flow.district else None
+    ids = [p.id for p in w.flow.election.projects_in(w.flow.district_id or "")]
+    if rule is None:
+        return
+    if rule.type == "cumulative":
+        for pid, n in zip(ids, (3, 5, 2), strict=False):
+            for _ in range(n):
+                w.ballot._plus(pid)
+        w.ballot._plus(ids[1])
+    else:
+        for pid in ids:
+            w.ballot._pick(pid)
+            if w.ballot.banner.isVisible():
+                break
+
+
+def first_two(w: KioskWindow) -> None:
+    to_ballot(w)
+    for pid in [p.id for p in w.flow.election.projects_in(w.flow.district_id or "")][:2]:
+        w.ballot._pick(pid)
+
+
+def to_review(w: KioskWindow) -> None:
+    first_two(w)
+    w.flow.review()
+
+
+def to_pending(w: KioskWindow) -> None:
+    to_review(w)
+    w.flow.go(State.PENDING)
+
+
+SCENES: list[tuple[str, str, Step | None]] = [
+    ("taipei-daan", "welcome", None),
+    ("taipei-daan", "district", to_district),
+    ("taipei-daan", "ballot", with_picks),
+    ("taipei-daan", "review", to_review),
+    ("taipei-daan", "pending", to_pending),
+    ("riverside-knapsack", "ballot", with_picks),
+    ("school-points", "ballot", with_picks),
+    ("school-points", "welcome", None),
+]
+LOOKS = [("zh-TW", 0, False), ("en", 0, False), ("zh-TW", 2, False), ("en", 2, False), ("en", 0, True),
+         ("zh-TW", 0, True)]
+
+
+def render(out: Path, width: int, height: int) -> int:
+    """Render every scene in every look; return the number of files written."""
+    app = _application()
+    out.mkdir(parents=True, exist_ok=True)
+    count = 0
+    windows: dict[str, KioskWindow] = {}
+    for sample, screen, step in SCENES:
+        if sample not in windows:
+            windows[sample] = build_window(load_manifest(sample_manifest(sample)), clock=_clock)
+            windows[sample].resize(width, height)
+            windows[sample].show()
+        w = windows[sample]
+        looks = LOOKS if sample == "taipei-daan" or screen == "ballot" else LOOKS[:2]
+        for lang, size, contrast in looks:
+            w.flow.reset()
+            w.flow.set_language(lang)
+            w.flow.set_text_size(size)
+            w.flow.set_high_contrast(contrast)
+            if step is not None:
+                step(w)
+            for _ in range(3):  # let deferred layout requests (wrapped text heights) settle
+                app.processEvents()
+            look = f"{lang}-{['a', 'a+', 'a++'][size]}" + ("-contrast" if contrast else "")
+            w.grab().save(str(out / f"{sample}-{screen}-{look}.png"))
+            count += 1
+    for mode in ("officials", "observer"):
+        u = UnavailableWindow(f"unavailable.{mode}")
+        u.resize(width, height)
+        u.show()
+        app.processEvents()
+        u.grab().save(str(out / f"unavailable-{mode}.png"))
+        u.close()
+        count += 1
+    for w in windows.values():
+        w.close()
+    QApplication.processEvents()
+    return count
+
+
+def main() -> None:
+    """Parse arguments, render, print the JSON summary line."""
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "docs" / "screenshots")
+    p.add_argument("--size", default="1280x800")
+    a = p.parse_args()
+    width, height = (int(x) for x in a.size.split("x"))
+    start = time.perf_counter()
+    n = render(a.out, width, height)
+    print(json.dumps({"screenshots": n, "seconds": round(time.perf_counter() - start, 2),
+                      "size": f"{width}x{height}"}))
+
+
+if __name__ == "__main__":
+    main()

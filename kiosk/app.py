@@ -1,0 +1,176 @@
+"""``pbvote-kiosk``: parse the command line, load the election, build the window (dependencies passed in).
+
+With no arguments the kiosk opens the embedded SQLite store in the user-data
+folder, stores the bundled sample election there if the database is empty,
+and shows the voter flow.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from ballot.errors import BallotError, StorageError
+from ballot.manifest import load_manifest
+from ballot.manifest_model import Election, Project
+from ballot.samples import sample_manifest
+from ballot.storage import Store, load_asset, load_election, save_election
+from kiosk.errors import KioskError
+from kiosk.flow import VoterFlow
+from kiosk.i18n import tr
+from kiosk.images import ImageBytes, PixmapCache, file_image_bytes
+from kiosk.qt import QApplication, QMainWindow, QMessageBox, Qt
+from kiosk.theme import install_font
+from kiosk.window import KioskWindow, UnavailableWindow
+
+__all__ = ["Options", "build_window", "load_startup_election", "main", "parse_args", "run"]
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What the command line asked for."""
+
+    kiosk: bool = False
+    mode: str = "voter"
+    election: str | None = None
+    server: str | None = None
+    db: str | None = None
+
+
+def parse_args(argv: Sequence[str] | None = None) -> Options:
+    """Parse ``pbvote-kiosk`` arguments (argparse exits 2 on bad usage)."""
+    p = argparse.ArgumentParser(prog="pbvote-kiosk", description="pbvote voting kiosk (PySide6).")
+    modes = p.add_mutually_exclusive_group()
+    modes.add_argument("--kiosk", action="store_true", help="full screen, frameless: for a public kiosk")
+    modes.add_argument("--officials", action="store_true", help="officials' console (not in this build yet)")
+    modes.add_argument("--observer", action="store_true", help="observer screen (not in this build yet)")
+    p.add_argument("--election", metavar="MANIFEST", help="election manifest TOML (default: the bundled sample)")
+    p.add_argument("--server", metavar="URL", help="cast to a pbvote ballot-box server (not in this build yet)")
+    p.add_argument("--db", metavar="URL", help="database URL (default: $PBVOTE_DB or SQLite in the user-data folder)")
+    a = p.parse_args(argv)
+    mode = "officials" if a.officials else "observer" if a.observer else "voter"
+    return Options(kiosk=a.kiosk, mode=mode, election=a.election, server=a.server, db=a.db)
+
+
+def store_image_bytes(store: Store) -> ImageBytes:
+    """Return an image source that reads the manifest's file, else the store's copy by hash."""
+
+    def source(project: Project) -> bytes | None:
+        data = file_image_bytes(project)
+        if data is None and project.image is not None:
+            with store.read() as session:
+                data = load_asset(session, project.image.sha256)
+        return data
+
+    return source
+
+
+def load_startup_election(options: Options, store: Store | None) -> Election:
+    """Return the election to show: ``--election``, else the store's, else the bundled sample (stored).
+
+    Raises:
+        BallotError: the manifest is invalid, or the database cannot hold it.
+    """
+    if options.election is not None:
+        election = load_manifest(options.election)
+        if store is not None:
+            store.upgrade()
+            with store.write() as session:
+                save_election(session, election)
+        return election
+    if store is None:
+        return load_manifest(sample_manifest())
+    store.upgrade()
+    with store.write() as session:
+        try:
+            return load_election(session)
+        except StorageError as exc:
+            if "holds no election" not in str(exc):
+                raise
+        election = load_manifest(sample_manifest())
+        save_election(session, election)
+        return election
+
+
+def build_window(election: Election, *, images: ImageBytes = file_image_bytes,
+                 clock: Clock | None = None) -> KioskWindow:
+    """Build the voter window for ``election`` (a QApplication must exist).
+
+    Args:
+        election: the election on the ballot.
+        images: returns a project's picture bytes.
+        clock: the current time (default: the system clock, UTC).
+    """
+    flow = VoterFlow(election)
+    return KioskWindow(flow, PixmapCache(images), clock or _utc_now)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _message_box(message: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, f"{tr('zh-TW', 'error.title')} · {tr('en', 'error.title')}",
+                      message)
+    box.exec()
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("pbvote-kiosk")
+    install_font(app)
+    return app
+
+
+def run(options: Options, *, present_error: Callable[[str], None] = _message_box,
+        clock: Clock | None = None, exec_loop: bool = True) -> tuple[int, QMainWindow | None]:
+    """Start the kiosk for ``options``; start-up errors go to ``present_error``, never a traceback.
+
+    Returns:
+        (exit code, the window shown or None).
+    """
+    app = _application()
+    window: QMainWindow
+    if options.mode in ("officials", "observer"):
+        window = UnavailableWindow(f"unavailable.{options.mode}")
+    elif options.server is not None:
+        window = UnavailableWindow("unavailable.server", {"url": options.server})
+    else:
+        try:
+            store = Store(options.db)
+            election = load_startup_election(options, store)
+        except (BallotError, KioskError, OSError) as exc:
+            log.error("kiosk start-up failed: %s", exc)
+            present_error(str(exc))
+            return 1, None
+        window = build_window(election, images=store_image_bytes(store), clock=clock)
+    if options.kiosk:
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.showFullScreen()
+    else:
+        window.resize(1280, 800)
+        window.show()
+    if not exec_loop:
+        return 0, window
+    return app.exec(), window
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The ``pbvote-kiosk`` entry point."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    code, _window = run(parse_args(argv))
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""The calm end of this build's flow: casting arrives in the next build."""
+
+from __future__ import annotations
+
+from kiosk.flow import VoterFlow
+from kiosk.i18n import tr
+from kiosk.qt import QFrame, Qt, QVBoxLayout, QWidget
+from kiosk.widgets import KioskButton, label
+
+
+class PendingScreen(QWidget):
+    """Says casting is not in this build yet and offers the way back to the start.
+
+    Args:
+        flow: the voter flow.
+    """
+
+    def __init__(self, flow: VoterFlow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flow = flow
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(120, 60, 120, 60)
+        outer.addStretch(1)
+        card = QFrame()
+        card.setObjectName("Card")
+        col = QVBoxLayout(card)
+        col.setContentsMargins(56, 48, 56, 48)
+        col.setSpacing(18)
+        self.heading = label("Title")
+        self.body = label("Muted")
+        self.home_button = KioskButton("primary")
+        self.home_button.clicked.connect(self.flow.reset)
+        col.addWidget(self.heading)
+        col.addWidget(self.body)
+        col.addWidget(self.home_button, 0, Qt.AlignmentFlag.AlignLeft)
+        outer.addWidget(card)
+        outer.addStretch(2)
+
+    def refresh(self) -> None:
+        """Show the texts in the flow's language."""
+        lang = self.flow.language
+        self.heading.setText(tr(lang, "pending.title"))
+        self.body.setText(tr(lang, "pending.body"))
+        self.home_button.set_texts(tr(lang, "pending.home"), "", tr(lang, "pending.home.desc"))
+
+    def focus_first(self) -> None:
+        """Put keyboard focus on the way back."""
+        self.home_button.setFocus()
