@@ -283,13 +283,8 @@ def _vote(record: dict[str, str], projects: dict[str, PbProject], source: str, l
         parts = raw_points.split(",") if raw_points else []
         points = tuple(_integral(p, source, line, "VOTES", "points") for p in parts)
         if len(points) != len(chosen):
-            raise _fail(
-                source,
-                line,
-                "VOTES",
-                "points",
-                f"has {len(points)} values for {len(chosen)} projects",
-            )
+            message = f"has {len(points)} values for {len(chosen)} projects"
+            raise _fail(source, line, "VOTES", "points", message)
     extra = {k: v for k, v in record.items() if k not in _VOTE_COLUMNS}
     return PbVote(voter_id, chosen, points, extra)
 
@@ -341,6 +336,14 @@ def _union_keys(extras: Iterable[dict[str, str]], reserved: tuple[str, ...]) -> 
     return list(keys)
 
 
+def _row(fields: Iterable[str]) -> str:
+    """Render one row, quoting as csv's QUOTE_MINIMAL would, plus a lone ``\\r`` (3.11 does not)."""
+    quoted = (
+        '"' + f.replace('"', '""') + '"' if any(c in f for c in ';"\r\n') else f for f in fields
+    )
+    return ";".join(quoted) + "\n"
+
+
 def dumps_pb(pb: PbFile) -> str:
     """
     Render a PbFile as ``.pb`` text such that ``loads_pb(dumps_pb(x)) == x``.
@@ -357,25 +360,12 @@ def dumps_pb(pb: PbFile) -> str:
     Raises:
         PabulibError: an extra column name clashes with a standard column.
     """
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", quotechar='"', lineterminator="\n")
-    out.write("META\n")
-    writer.writerow(["key", "value"])
-    writer.writerows(pb.meta.items())
-    out.write("PROJECTS\n")
+    out = ["META\n", _row(["key", "value"]), *(_row(item) for item in pb.meta.items())]
     p_extra = _union_keys((p.extra for p in pb.projects), _PROJECT_COLUMNS)
     has_votes = any(p.votes is not None for p in pb.projects)
     has_selected = any(p.selected is not None for p in pb.projects)
-    writer.writerow(
-        [
-            "project_id",
-            "cost",
-            *(["votes"] if has_votes else []),
-            "name",
-            *(["selected"] if has_selected else []),
-            *p_extra,
-        ]
-    )
+    optional = (["votes"] if has_votes else []) + ["name"] + (["selected"] if has_selected else [])
+    out += ["PROJECTS\n", _row(["project_id", "cost", *optional, *p_extra])]
     for p in pb.projects:
         row = [p.id, str(p.cost)]
         if has_votes:
@@ -383,17 +373,16 @@ def dumps_pb(pb: PbFile) -> str:
         row.append(p.name)
         if has_selected:
             row.append("" if p.selected is None else str(int(p.selected)))
-        writer.writerow(row + [p.extra.get(k, "") for k in p_extra])
-    out.write("VOTES\n")
+        out.append(_row(row + [p.extra.get(k, "") for k in p_extra]))
     v_extra = _union_keys((v.extra for v in pb.votes), _VOTE_COLUMNS)
     has_points = any(v.points is not None for v in pb.votes)
-    writer.writerow(["voter_id", "vote", *(["points"] if has_points else []), *v_extra])
+    out += ["VOTES\n", _row(["voter_id", "vote", *(["points"] if has_points else []), *v_extra])]
     for v in pb.votes:
         row = [v.voter_id, ",".join(v.projects)]
         if has_points:
             row.append(",".join(str(x) for x in v.points or ()))
-        writer.writerow(row + [v.extra.get(k, "") for k in v_extra])
-    return out.getvalue()
+        out.append(_row(row + [v.extra.get(k, "") for k in v_extra]))
+    return "".join(out)
 
 
 def write_pb(pb: PbFile, path: str | os.PathLike[str]) -> None:

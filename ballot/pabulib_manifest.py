@@ -28,7 +28,11 @@ RULES = {
     "greedy-custom": "greedy",
     "equalshares": "equal-shares",
     "equalshares/add1": "equal-shares",
+    "equalshares/add1/greedy": "equal-shares",
 }
+# pabulib's "equalshares/add1" leaves leftover budget unspent: Assen 2024's real winners are
+# reproduced only without a greedy fill (a fill would also fund project 7).
+_FILL = {"equalshares/add1/greedy": "greedy"}
 
 
 _TRANSLITERATE = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"})
@@ -108,7 +112,7 @@ def manifest_data(pb: PbFile, *, name: str) -> dict[str, Any]:
     outcome: dict[str, Any] = {"rule": rule}
     threshold = _int_meta(pb, "min_project_score_threshold")
     if rule == "equal-shares":
-        outcome.update(completion="add1", fill="greedy")
+        outcome.update(completion="add1", fill=_FILL.get(meta.get("rule", ""), "none"))
     elif threshold:
         outcome["threshold"] = threshold
     elif rule == "greedy-threshold":

@@ -38,4 +38,5 @@ def test_rules_and_ballots_follow_the_file(tmp_path: Path) -> None:
     assert ("cumulative", 10, "greedy-threshold", 300) == (czesto.ballot.type, czesto.ballot.points,
                                                          czesto.outcome.rule, czesto.outcome.threshold)
     assen = district("Netherlands_Assen_2024.pb")
-    assert ("equal-shares", "add1", "EUR") == (assen.outcome.rule, assen.outcome.completion, assen.currency)
+    assert ("equal-shares", "add1", "none", "EUR") == (assen.outcome.rule, assen.outcome.completion,
+                                                       assen.outcome.fill, assen.currency)
