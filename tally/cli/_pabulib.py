@@ -10,6 +10,7 @@ from typing import Any
 from ballot.pabulib import read_pb
 from ballot.pabulib_manifest import import_pb
 from tally.cli._common import EXIT_OK, existing_file
+from tally.pabulib_outcome import PB_RULE_NAMES
 
 
 def register(commands: Any) -> None:
@@ -22,7 +23,8 @@ def register(commands: Any) -> None:
     p.set_defaults(handler=import_)
     p = sub.add_parser("outcome", help="compute the winners from the file's plaintext votes (one JSON line)")
     p.add_argument("file", type=existing_file, metavar="FILE.pb")
-    p.add_argument("--rule", help="outcome rule (default: the file's META rule)")
+    p.add_argument("--rule", choices=PB_RULE_NAMES, metavar="RULE",
+                   help=f"outcome rule (default: the file's META rule); one of: {', '.join(PB_RULE_NAMES)}")
     p.set_defaults(handler=outcome)
 
 

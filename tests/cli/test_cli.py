@@ -107,3 +107,24 @@ def test_demo_initialises_the_sample(capsys: pytest.CaptureFixture[str], tmp_pat
     from ballot.manifest import load_manifest
 
     assert load_manifest(sample_manifest()).fingerprint == hashlib.sha256(manifest).digest()
+
+
+def test_pabulib_outcome_prints_the_real_winners(capsys: pytest.CaptureFixture[str], pabulib_dir: Path) -> None:
+    from ballot.pabulib import read_pb
+
+    path = pabulib_dir / "Poland_Gdynia_2020_Babie_Doly__large.pb"
+    status, out, _ = run(capsys, "pabulib", "outcome", str(path))
+    assert 0 == status
+    result = json.loads(out)
+    assert sorted(p.id for p in read_pb(path).projects if p.selected) == sorted(result["selected"])
+    assert "greedy-no-skip" == result["rule"]
+    status, out, _ = run(capsys, "pabulib", "outcome", str(path), "--rule", "greedy")
+    assert (0, "greedy") == (status, json.loads(out)["rule"])
+
+
+def test_pabulib_outcome_refuses_a_file_without_a_known_rule(capsys: pytest.CaptureFixture[str],
+                                                             pabulib_dir: Path) -> None:
+    path = pabulib_dir / "US_Stanford_Dataset_2022_Jersey_City_Ward_C_vote_knapsacks.pb"
+    status, out, err = run(capsys, "pabulib", "outcome", str(path))
+    assert (1, "") == (status, out)
+    assert "unknown" in err and "Traceback" not in err
