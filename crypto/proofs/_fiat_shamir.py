@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import ClassVar, Self
 
 from crypto import _group as g
 from crypto.encoding import SPEC_VERSION, Frameable
@@ -139,3 +140,44 @@ def parse_scalars(value: object) -> tuple[int, ...]:
     if not isinstance(value, list):
         raise EncodingError("expected a list of scalars")
     return tuple(parse_scalar(v) for v in value)
+
+
+@dataclass(frozen=True, slots=True)
+class ChallengeResponse:
+    """A proof made of one challenge and one response (Schnorr, Chaum-Pedersen).
+
+    Attributes:
+        challenge: spec symbol c.
+        response: spec symbol z.
+    """
+
+    challenge: int
+    response: int
+
+    WHAT: ClassVar[str] = "proof"
+    """Name used in error messages."""
+
+    def to_json(self) -> dict[str, str]:
+        """Return ``{"c": hex, "z": hex}``.
+
+        Returns:
+            The JSON form.
+        """
+        return {"c": scalar_hex(self.challenge), "z": scalar_hex(self.response)}
+
+    @classmethod
+    def from_json(cls, value: object) -> Self:
+        """Parse the JSON form.
+
+        Args:
+            value: the JSON object.
+
+        Returns:
+            The proof.
+
+        Raises:
+            EncodingError: on any malformed field.
+        """
+        if not isinstance(value, dict) or set(value) != {"c", "z"}:
+            raise EncodingError(f"{cls.WHAT}: need exactly 'c' and 'z'")
+        return cls(parse_scalar(value["c"]), parse_scalar(value["z"]))

@@ -10,16 +10,16 @@ response ``z = w + c·x_j``.  alpha may be the identity (empty aggregate).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from crypto import _group as g
-from crypto.errors import EncodingError, InvalidProof
+from crypto.errors import InvalidProof
 from crypto.proofs._fiat_shamir import (
+    ChallengeResponse,
     ProofContext,
     Rand,
     challenge,
     check_scalars,
-    parse_scalar,
-    scalar_hex,
 )
 
 __all__ = ["TAG", "DecryptionProof", "prove_decryption_share", "verify_decryption_share"]
@@ -29,7 +29,7 @@ TAG = "pbvote/1/proof/decryption-share"
 
 
 @dataclass(frozen=True, slots=True)
-class DecryptionProof:
+class DecryptionProof(ChallengeResponse):
     """A Chaum-Pedersen proof of equal discrete logs for a decryption share.
 
     Attributes:
@@ -37,33 +37,7 @@ class DecryptionProof:
         response: spec symbol z = w + c·x_j mod L.
     """
 
-    challenge: int
-    response: int
-
-    def to_json(self) -> dict[str, str]:
-        """Return ``{"c": hex, "z": hex}``.
-
-        Returns:
-            The JSON form.
-        """
-        return {"c": scalar_hex(self.challenge), "z": scalar_hex(self.response)}
-
-    @classmethod
-    def from_json(cls, value: object) -> DecryptionProof:
-        """Parse the JSON form.
-
-        Args:
-            value: the JSON object.
-
-        Returns:
-            The proof.
-
-        Raises:
-            EncodingError: on any malformed field.
-        """
-        if not isinstance(value, dict) or set(value) != {"c", "z"}:
-            raise EncodingError("decryption proof: need exactly 'c' and 'z'")
-        return cls(parse_scalar(value["c"]), parse_scalar(value["z"]))
+    WHAT: ClassVar[str] = "decryption proof"
 
 
 def _statement(public: g.Point, alpha: g.Point, share: g.Point) -> list[bytes]:

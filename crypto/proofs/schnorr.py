@@ -9,16 +9,16 @@ Tag ``pbvote/1/proof/schnorr``, statement ``[X]``, commitment ``[A]`` with
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from crypto import _group as g
-from crypto.errors import EncodingError, InvalidProof
+from crypto.errors import InvalidProof
 from crypto.proofs._fiat_shamir import (
+    ChallengeResponse,
     ProofContext,
     Rand,
     challenge,
     check_scalars,
-    parse_scalar,
-    scalar_hex,
 )
 
 __all__ = ["TAG", "SchnorrProof", "prove_schnorr", "verify_schnorr"]
@@ -28,7 +28,7 @@ TAG = "pbvote/1/proof/schnorr"
 
 
 @dataclass(frozen=True, slots=True)
-class SchnorrProof:
+class SchnorrProof(ChallengeResponse):
     """A Schnorr proof of knowledge of x with X = x·G.
 
     Attributes:
@@ -36,33 +36,7 @@ class SchnorrProof:
         response: spec symbol z = w + c·x mod L.
     """
 
-    challenge: int
-    response: int
-
-    def to_json(self) -> dict[str, str]:
-        """Return ``{"c": hex, "z": hex}``.
-
-        Returns:
-            The JSON form.
-        """
-        return {"c": scalar_hex(self.challenge), "z": scalar_hex(self.response)}
-
-    @classmethod
-    def from_json(cls, value: object) -> SchnorrProof:
-        """Parse the JSON form.
-
-        Args:
-            value: the JSON object.
-
-        Returns:
-            The proof.
-
-        Raises:
-            EncodingError: on any malformed field.
-        """
-        if not isinstance(value, dict) or set(value) != {"c", "z"}:
-            raise EncodingError("schnorr proof: need exactly 'c' and 'z'")
-        return cls(parse_scalar(value["c"]), parse_scalar(value["z"]))
+    WHAT: ClassVar[str] = "schnorr proof"
 
 
 def _prove_schnorr(secret: int, public: g.Point, context: ProofContext, rand: Rand) -> SchnorrProof:
