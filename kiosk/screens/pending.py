@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from kiosk.flow import VoterFlow
 from kiosk.i18n import tr
-from kiosk.qt import QFrame, Qt, QVBoxLayout, QWidget
-from kiosk.widgets import KioskButton, label
+from kiosk.qt import Qt, QWidget
+from kiosk.widgets import KioskButton, centered_card, label
 
 
 class PendingScreen(QWidget):
@@ -18,14 +18,7 @@ class PendingScreen(QWidget):
     def __init__(self, flow: VoterFlow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.flow = flow
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(120, 60, 120, 60)
-        outer.addStretch(1)
-        card = QFrame()
-        card.setObjectName("Card")
-        col = QVBoxLayout(card)
-        col.setContentsMargins(56, 48, 56, 48)
-        col.setSpacing(18)
+        col = centered_card(self, margins=(120, 60, 120, 60), spacing=18)
         self.heading = label("Title")
         self.body = label("Muted")
         self.home_button = KioskButton("primary")
@@ -33,8 +26,6 @@ class PendingScreen(QWidget):
         col.addWidget(self.heading)
         col.addWidget(self.body)
         col.addWidget(self.home_button, 0, Qt.AlignmentFlag.AlignLeft)
-        outer.addWidget(card)
-        outer.addStretch(2)
 
     def refresh(self) -> None:
         """Show the texts in the flow's language."""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kiosk.i18n import tr
-from kiosk.qt import QApplication, QFrame, Qt, QVBoxLayout, QWidget
-from kiosk.widgets import KioskButton, label
+from kiosk.qt import QApplication, Qt, QWidget
+from kiosk.widgets import KioskButton, centered_card, label
 
 
 class UnavailableScreen(QWidget):
@@ -17,14 +17,7 @@ class UnavailableScreen(QWidget):
 
     def __init__(self, message_id: str, values: dict[str, str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(120, 60, 120, 60)
-        outer.addStretch(1)
-        card = QFrame()
-        card.setObjectName("Card")
-        col = QVBoxLayout(card)
-        col.setContentsMargins(56, 48, 56, 48)
-        col.setSpacing(14)
+        col = centered_card(self, margins=(120, 60, 120, 60), spacing=14)
         for lang in ("zh-TW", "en"):
             col.addWidget(label("Heading", tr(lang, "unavailable.title")))
             col.addWidget(label("Muted", tr(lang, message_id, **(values or {}))))
@@ -35,8 +28,6 @@ class UnavailableScreen(QWidget):
                                    tr("en", "unavailable.quit.desc"))
         self.quit_button.clicked.connect(self._quit)
         col.addWidget(self.quit_button, 0, Qt.AlignmentFlag.AlignLeft)
-        outer.addWidget(card)
-        outer.addStretch(2)
 
     def _quit(self) -> None:
         QApplication.closeAllWindows()

@@ -9,8 +9,8 @@ from ballot.manifest_model import short_fingerprint
 from kiosk.flow import VoterFlow
 from kiosk.i18n import tr
 from kiosk.i18n.catalog import format_date
-from kiosk.qt import QButtonGroup, QFrame, QHBoxLayout, Qt, QVBoxLayout, QWidget
-from kiosk.widgets import KioskButton, label
+from kiosk.qt import QButtonGroup, QHBoxLayout, QWidget
+from kiosk.widgets import KioskButton, centered_card, label
 
 
 class WelcomeScreen(QWidget):
@@ -25,14 +25,7 @@ class WelcomeScreen(QWidget):
         super().__init__(parent)
         self.flow = flow
         self.clock = clock
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(80, 40, 80, 40)
-        outer.addStretch(1)
-        card = QFrame()
-        card.setObjectName("Card")
-        col = QVBoxLayout(card)
-        col.setContentsMargins(56, 48, 56, 48)
-        col.setSpacing(14)
+        col = centered_card(self, margins=(80, 40, 80, 40), spacing=14, hcenter=True)
         self.title = label("Title")
         self.title_alt = label("TitleAlt")
         self.description = label("Muted")
@@ -62,9 +55,6 @@ class WelcomeScreen(QWidget):
         col.addSpacing(8)
         self.fingerprint = label("Small")
         col.addWidget(self.fingerprint)
-        outer.addWidget(card)
-        outer.addStretch(2)
-        outer.setAlignment(card, Qt.AlignmentFlag.AlignHCenter)
 
     def _language_clicked(self, index: int) -> None:
         self.flow.set_language(("zh-TW", "en")[index])

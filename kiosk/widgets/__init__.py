@@ -1,7 +1,7 @@
 """Shared accessible widgets of the kiosk: big touch targets, keyboard activation, the top bar, project cards."""
 
-from kiosk.widgets.basics import KioskButton, label
+from kiosk.widgets.basics import KioskButton, centered_card, label
 from kiosk.widgets.project_card import ProjectCard
 from kiosk.widgets.toolbar import TopBar
 
-__all__ = ["KioskButton", "ProjectCard", "TopBar", "label"]
+__all__ = ["KioskButton", "ProjectCard", "TopBar", "centered_card", "label"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.qt import QKeyEvent, QLabel, QPushButton, QResizeEvent, QSizePolicy, Qt, QWidget
+from kiosk.qt import QFrame, QKeyEvent, QLabel, QPushButton, QResizeEvent, QSizePolicy, Qt, QVBoxLayout, QWidget
 from kiosk.theme import MIN_TOUCH
 
 
@@ -74,3 +74,34 @@ class ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, max(self.width(), 40)))
+
+
+def centered_card(screen: QWidget, *, margins: tuple[int, int, int, int], spacing: int,
+                  hcenter: bool = False) -> QVBoxLayout:
+    """Lay out ``screen`` as one white card floating in its middle; return the card's column.
+
+    The resting screens (welcome, pending, unavailable) share this calm shape, so
+    their spacing and card style stay the same everywhere.
+
+    Args:
+        screen: the screen widget to lay out.
+        margins: the screen's outer margins (left, top, right, bottom).
+        spacing: space between the card's rows.
+        hcenter: also centre the card horizontally at its preferred width.
+
+    Returns:
+        The card's vertical layout, to which the caller adds its rows.
+    """
+    outer = QVBoxLayout(screen)
+    outer.setContentsMargins(*margins)
+    outer.addStretch(1)
+    card = QFrame()
+    card.setObjectName("Card")
+    column = QVBoxLayout(card)
+    column.setContentsMargins(56, 48, 56, 48)
+    column.setSpacing(spacing)
+    outer.addWidget(card)
+    outer.addStretch(2)
+    if hcenter:
+        outer.setAlignment(card, Qt.AlignmentFlag.AlignHCenter)
+    return column
