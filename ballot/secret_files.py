@@ -17,12 +17,39 @@ from pathlib import Path
 from typing import Final
 
 from crypto.errors import SecretFileError
-from crypto.secretbox import MODERATE, KdfLimits, seal, unseal
+from crypto.secretbox import INTERACTIVE, MODERATE, KdfLimits, seal, unseal
 
-__all__ = ["MAX_SECRET_FILE_BYTES", "read_secret_file", "write_secret_file"]
+__all__ = ["KDF_ENV", "MAX_SECRET_FILE_BYTES", "default_limits", "read_secret_file", "seal_secret",
+           "write_secret_file"]
 
 MAX_SECRET_FILE_BYTES: Final = 16 * 1024 * 1024
 """Larger files are refused before reading: no secret of pbvote comes near this."""
+
+KDF_ENV: Final = "PBVOTE_KDF"
+"""``interactive`` lowers the Argon2id cost of new secrets (64 MiB); anything else keeps MODERATE."""
+
+
+def default_limits() -> KdfLimits:
+    """The Argon2id cost for newly sealed secrets.
+
+    MODERATE (256 MiB, about a second) unless ``$PBVOTE_KDF`` is
+    ``interactive``: test machines and small laptops seal hundreds of
+    secrets.  Readers take the cost from each file's header, so files
+    sealed either way open everywhere.
+    """
+    return INTERACTIVE if os.environ.get(KDF_ENV, "").strip().lower() == "interactive" else MODERATE
+
+
+def seal_secret(passphrase: str, data: bytes, purpose: str, where: str) -> bytes:
+    """Seal a secret kept somewhere other than a file (e.g. in the database) at the default cost.
+
+    Raises:
+        SecretFileError: if the passphrase is empty (the message names ``where``).
+    """
+    try:
+        return seal(passphrase, data, purpose=purpose, limits=default_limits())
+    except SecretFileError as exc:
+        raise SecretFileError(f"{where}: {exc}") from None
 
 
 def _fsync_dir(directory: Path) -> None:
@@ -66,7 +93,7 @@ def write_secret_file(
     purpose: str,
     *,
     overwrite: bool = False,
-    limits: KdfLimits = MODERATE,
+    limits: KdfLimits | None = None,
 ) -> None:
     """Seal a secret under a passphrase and store it so that only its owner can read it.
 
@@ -77,7 +104,7 @@ def write_secret_file(
         purpose: what the secret is, e.g. ``"trustee-share"``.
         overwrite: replace an existing file; otherwise an existing file is
             never touched.
-        limits: Argon2id costs; MODERATE unless passed explicitly.
+        limits: Argon2id costs; default_limits() unless passed explicitly.
 
     Raises:
         FileExistsError: if the file exists and ``overwrite`` is false.
@@ -86,7 +113,7 @@ def write_secret_file(
     """
     target = Path(path)
     try:
-        blob = seal(passphrase, data, purpose=purpose, limits=limits)
+        blob = seal(passphrase, data, purpose=purpose, limits=limits or default_limits())
     except SecretFileError as exc:
         raise SecretFileError(f"{target}: {exc}") from None
     directory = target.parent

@@ -12,6 +12,8 @@ import pytest
 from tests.pg_server import PgUnavailable, create_database, running_postgres
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Secrets sealed by tests use the 64 MiB Argon2id cost (files record their own cost; readers accept both).
+os.environ.setdefault("PBVOTE_KDF", "interactive")
 
 REPO = Path(__file__).resolve().parents[1]
 _db_counter = itertools.count()

@@ -54,3 +54,131 @@ class AssetRow(Base):
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+_NO_ROWID = {"sqlite_with_rowid": False}
+"""SQLite tables keyed by hashes or random bytes carry no rowid: a rowid would record insertion order."""
+
+
+class AuthorityRow(Base):
+    """The ballot box's (bulletin board's) signing key: public half plus the passphrase-sealed seed.
+
+    The seal (docs/spec.md "Secret files", purpose ``board-key``) keeps the
+    seed useless to anyone who copies the database without the passphrase.
+    """
+
+    __tablename__ = "authority"
+    __table_args__ = (CheckConstraint("singleton = 1", name="one_authority"),)
+
+    singleton: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
+    board_public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    board_sealed_key: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class RecordFileRow(Base):
+    """A published, canonical-JSON part of the election record (e.g. ``ceremony.json``)."""
+
+    __tablename__ = "record_file"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class CredentialRow(Base):
+    """One published public credential (the code itself is never stored)."""
+
+    __tablename__ = "credential"
+    __table_args__ = _NO_ROWID
+
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(32), primary_key=True)
+
+
+class KioskRow(Base):
+    """A registered kiosk: its name and device public key."""
+
+    __tablename__ = "kiosk"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(32), unique=True)
+
+
+class BoardStateRow(Base):
+    """The bulletin board's head and the polls' state, updated with every append.
+
+    Appenders lock this row first (SELECT ... FOR UPDATE on PostgreSQL; the
+    whole database with BEGIN IMMEDIATE on SQLite), so appends serialise.
+    """
+
+    __tablename__ = "board_state"
+    __table_args__ = (
+        CheckConstraint("singleton = 1", name="one_board"),
+        CheckConstraint("polls IN ('before', 'open', 'closed')", name="polls_state"),
+    )
+
+    singleton: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
+    size: Mapped[int] = mapped_column(Integer)
+    head_hash: Mapped[bytes] = mapped_column(LargeBinary(32))
+    polls: Mapped[str] = mapped_column(String(8))
+
+
+class BoardEntryRow(Base):
+    """One bulletin-board entry: position, kind, canonical JSON payload, chained hash."""
+
+    __tablename__ = "board_entry"
+
+    position: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+    entry_hash: Mapped[bytes] = mapped_column(LargeBinary(32))
+
+
+class CastBallotRow(Base):
+    """A cast ballot's index entry: its credential is spent by this row's existence.
+
+    The primary key on the credential is what makes "one ballot per
+    credential" hold under concurrent kiosks; the ballot itself is the board
+    entry at ``position``.
+    """
+
+    __tablename__ = "cast_ballot"
+    __table_args__ = _NO_ROWID
+
+    credential: Mapped[bytes] = mapped_column(LargeBinary(32), primary_key=True)
+    tracking_hash: Mapped[bytes] = mapped_column(LargeBinary(32), unique=True)
+    position: Mapped[int] = mapped_column(Integer, unique=True)
+
+
+class SpoiledBallotRow(Base):
+    """A ballot challenged (Benaloh) instead of cast; it can never be cast afterwards."""
+
+    __tablename__ = "spoiled_ballot"
+    __table_args__ = _NO_ROWID
+
+    tracking_hash: Mapped[bytes] = mapped_column(LargeBinary(32), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, unique=True)
+
+
+class CiphertextRow(Base):
+    """The first half (alpha) of every selection ciphertext ever cast or spoiled.
+
+    A unique key, so the same ciphertext can never enter the board twice
+    (replays, copies of spoiled ballots).
+    """
+
+    __tablename__ = "ciphertext_seen"
+    __table_args__ = _NO_ROWID
+
+    alpha: Mapped[bytes] = mapped_column(LargeBinary(32), primary_key=True)
+
+
+class RollEntryRow(Base):
+    """A voter-roll entry: a keyed hash of (ID number, birth date) and the day of check-in.
+
+    Only the day is kept, and nothing links the entry to a ballot.
+    """
+
+    __tablename__ = "roll_entry"
+    __table_args__ = _NO_ROWID
+
+    id_hash: Mapped[bytes] = mapped_column(LargeBinary(32), primary_key=True)
+    checked_in_on: Mapped[str | None] = mapped_column(String(10), nullable=True)
