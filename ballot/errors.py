@@ -24,3 +24,20 @@ class PabulibError(BallotError, ValueError):
 
 class StorageError(BallotError, RuntimeError):
     """Raised when the database cannot be opened, migrated or written."""
+
+
+class InvalidBallot(BallotError, ValueError):
+    """A ballot that is malformed, for another election or district, or whose proofs or signatures fail.
+
+    The message says which part (``proof selection/3``, ``credential
+    signature``, ...), never which equation, and never a plaintext choice.
+    """
+
+
+class InvalidCeremony(BallotError, ValueError):
+    """Raised when a key-ceremony transcript (``ceremony.json``) is malformed, for another election or fails to verify.
+
+    The message names the transcript, the member or trustee index and what
+    is wrong (e.g. ``ceremony.json: trustee 2: a commitment proof does not
+    verify``); the transcript is public, so saying where it fails leaks nothing.
+    """

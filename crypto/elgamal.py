@@ -19,9 +19,11 @@ from crypto.errors import EncodingError
 __all__ = [
     "Ciphertext",
     "add",
+    "decode_public_key",
     "decrypt",
     "decrypt_to_point",
     "encrypt",
+    "encryption_matches",
     "generate_keypair",
     "public_key",
     "scalar_mul",
@@ -127,6 +129,21 @@ def public_key(secret: int) -> g.Point:
     return g.base_mul(secret)
 
 
+def decode_public_key(data: bytes) -> g.Point:
+    """Validate an election public key received from outside (a record, a database).
+
+    Args:
+        data: 32 bytes.
+
+    Returns:
+        The point K.
+
+    Raises:
+        EncodingError: unless it is a canonical point of the prime-order subgroup, not the identity.
+    """
+    return g.decode_point(data)
+
+
 def _plain_point(m: int) -> g.Point:
     if m == 0:
         return g.IDENTITY
@@ -172,6 +189,25 @@ def encrypt(pk: g.Point, m: int) -> tuple[Ciphertext, int]:
     """
     r = g.random_scalar()
     return _encrypt_with_nonce(pk, m, r), r
+
+
+def encryption_matches(pk: g.Point, ct: Ciphertext, m: int, r: int) -> bool:
+    """Check a revealed (m, r) against a ciphertext: the Benaloh audit of a spoiled ballot.
+
+    Args:
+        pk: the election public key K.
+        ct: the ciphertext that was published.
+        m: the revealed plaintext.
+        r: the revealed nonce.
+
+    Returns:
+        True iff ``ct == (r·G, m·G + r·K)``; False for out-of-range m or r.
+    """
+    if isinstance(m, bool) or isinstance(r, bool) or not isinstance(m, int) or not isinstance(r, int):
+        return False
+    if not (0 <= m < g.L and 0 < r < g.L):
+        return False
+    return _encrypt_with_nonce(pk, m, r) == ct
 
 
 def add(x: Ciphertext, y: Ciphertext) -> Ciphertext:

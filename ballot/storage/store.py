@@ -104,9 +104,21 @@ class Store:
                 session.rollback()
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """A write transaction: committed if the block succeeds, rolled back otherwise."""
-        conn = self.engine.connect().execution_options(**{WRITE_OPTION: True})
+    def write(self, *, read_committed: bool = False) -> Iterator[Session]:
+        """A write transaction: committed if the block succeeds, rolled back otherwise.
+
+        Args:
+            read_committed: on PostgreSQL, run at READ COMMITTED instead of
+                REPEATABLE READ.  Bulletin-board appends use it together with
+                a row lock on the board's head: after waiting for the lock, each
+                statement sees what the previous appender committed, instead of
+                failing with a serialisation error.  SQLite serialises all
+                writers anyway.
+        """
+        options: dict[str, object] = {WRITE_OPTION: True}
+        if read_committed and self.dialect == "postgresql":
+            options["isolation_level"] = "READ COMMITTED"
+        conn = self.engine.connect().execution_options(**options)
         try:
             with Session(bind=conn) as session, session.begin():
                 yield session

@@ -6,10 +6,11 @@ import argparse
 import json
 from typing import Any
 
+from ballot.authority import create_authority, has_authority
 from ballot.manifest import load_manifest
 from ballot.manifest_model import Election, short_fingerprint
 from ballot.storage import Store, save_election
-from tally.cli._common import EXIT_OK, add_db_option, db_url, existing_file
+from tally.cli._common import BOARD_PASSPHRASE_ENV, EXIT_OK, add_db_option, db_url, existing_file, read_passphrase
 
 
 def register(commands: Any) -> None:
@@ -89,9 +90,16 @@ def init(args: argparse.Namespace) -> int:
     election = load_manifest(args.manifest)
     store = Store(db_url(args))
     store.upgrade()
+    with store.read() as session:
+        has_key = has_authority(session)
+    passphrase = "" if has_key else read_passphrase(
+        BOARD_PASSPHRASE_ENV, "the ballot-box key (choose one; officials need it to open and close the polls)",
+        confirm=True)
     with store.write() as session:
         created = save_election(session, election)
+        board_key, _ = create_authority(session, election, passphrase)
     state = "initialised" if created else "already initialised"
     print(f"election {election.id} {state} in {store.describe()}; fingerprint {election.fingerprint_hex}")
+    print(f"ballot-box key {board_key.hex()} (its seed is sealed in the database by the passphrase)")
     store.close()
     return EXIT_OK

@@ -1,0 +1,187 @@
+"""Exporting the election record: the directory (and zip) observers verify (docs/spec.md, "Election record").
+
+The export streams: board entries and credentials are read from the
+database in batches and written line by line, so 100,000 ballots never sit
+in memory.  It is written into a temporary sibling directory and moved into
+place only when complete, so a crash or a full disk never leaves a record
+that looks whole but is not.  The zip is deterministic (fixed timestamps,
+sorted names): publishing the same board twice gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from ballot.authority import board_public_key
+from ballot.board import BoardRecord, board_entries, current_head
+from ballot.errors import BallotError
+from ballot.registry import credential_list, kiosk_list
+from ballot.storage import Store, load_asset, load_election
+from ballot.storage.record_files import load_record_file
+from crypto.canonical import canonical_json, parse_canonical_json
+from crypto.hashchain import Head, sign_head
+from crypto.signatures import SigningKey
+
+__all__ = ["RECORD_FILES", "PublishedRecord", "RecordError", "board_line", "publish_record"]
+
+RECORD_FILES: Final = ("manifest.json", "ceremony.json", "authority.json", "credentials.jsonl", "kiosks.json",
+                       "board.jsonl", "head.json")
+_ZIP_TIME: Final = (2020, 1, 1, 0, 0, 0)
+HEAD_FORMAT: Final = "pbvote-head/1"
+
+
+class RecordError(BallotError, OSError):
+    """The record cannot be written where asked (the message names the path)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedRecord:
+    """Where the record went and what it holds."""
+
+    directory: Path
+    zip_path: Path
+    entries: int
+    ballots: int
+    spoiled: int
+    credentials: int
+
+
+def board_line(entry: BoardRecord) -> bytes:
+    """One line of board.jsonl: index, kind, the payload as a JSON value, and the entry hash."""
+    payload = parse_canonical_json(entry.payload, f"board entry {entry.position}")
+    return canonical_json({"index": entry.position, "kind": entry.kind, "payload": payload,
+                           "hash": entry.entry_hash.hex()}) + b"\n"
+
+
+def _write_lines(path: Path, lines: Iterator[bytes]) -> int:
+    count = 0
+    with open(path, "wb") as fh:
+        for line in lines:
+            fh.write(line)
+            count += 1
+        fh.flush()
+        os.fsync(fh.fileno())
+    return count
+
+
+def _write_json(path: Path, value: Any) -> None:
+    _write_lines(path, iter([canonical_json(value) + b"\n"]))
+
+
+def _prepare_target(directory: Path) -> Path:
+    if directory.exists():
+        if not directory.is_dir():
+            raise RecordError(f"{directory}: exists and is not a directory")
+        if any(directory.iterdir()) and not (directory / "manifest.json").is_file():
+            raise RecordError(f"{directory}: not empty and not a pbvote record; choose another --out")
+    parent = directory.resolve().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        tmp = parent / f".{directory.name}.partial-{secrets.token_hex(4)}"
+        tmp.mkdir()
+    except OSError as exc:
+        raise RecordError(f"{directory}: cannot write the record: {exc.strerror}") from None
+    return tmp
+
+
+def _write_zip(directory: Path, zip_path: Path) -> None:
+    tmp = zip_path.with_name(f".{zip_path.name}.partial-{secrets.token_hex(4)}")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+            name = f"{directory.name}/{path.relative_to(directory).as_posix()}"
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            with open(path, "rb") as src, zf.open(info, "w") as dst:
+                shutil.copyfileobj(src, dst, 1 << 20)
+    os.replace(tmp, zip_path)
+
+
+def publish_record(store: Store, directory: Path, board_key: SigningKey,
+                   progress: Callable[[str], None] | None = None) -> PublishedRecord:
+    """Write the election record to ``directory`` and ``directory``.zip.
+
+    Args:
+        store: the election's database.
+        directory: the record directory (replaced if it holds an older record).
+        board_key: the ballot-box key, which signs the head the record ends at.
+        progress: called with one line per step, for the command line.
+
+    Returns:
+        What was written.
+
+    Raises:
+        RecordError: if the target cannot be written.
+        StorageError: if the database lacks the election, ceremony or board.
+    """
+    say = progress or (lambda _line: None)
+    directory = Path(directory)
+    tmp = _prepare_target(directory)
+    try:
+        with store.read() as s:
+            election = load_election(s)
+            ceremony = load_record_file(s, "ceremony.json")
+            if ceremony is None:
+                raise RecordError("no key ceremony yet: run 'pbvote trustees ceremony' before publishing")
+            (tmp / "manifest.json").write_bytes(election.canonical_bytes())
+            (tmp / "ceremony.json").write_bytes(ceremony)
+            _write_json(tmp / "authority.json", {"format": "pbvote-authority/1",
+                                                 "election": election.fingerprint_hex,
+                                                 "board_key": board_public_key(s).hex()})
+            credentials = _write_lines(tmp / "credentials.jsonl",
+                                       (json.dumps(k.hex()).encode() + b"\n" for k in credential_list(s)))
+            say(f"credentials.jsonl: {credentials} public credentials")
+            _write_json(tmp / "kiosks.json", [{"name": n, "public_key": k.hex()} for n, k in kiosk_list(s)])
+            head, _polls = current_head(s, election.fingerprint)
+            counts = {"ballot": 0, "spoiled": 0}
+
+            def lines() -> Iterator[bytes]:
+                for entry in board_entries(s):
+                    if entry.position >= head.size:
+                        return
+                    counts[entry.kind] = counts.get(entry.kind, 0) + 1
+                    if entry.position % 10_000 == 9_999:
+                        say(f"board.jsonl: {entry.position + 1} of {head.size} entries")
+                    yield board_line(entry)
+
+            entries = _write_lines(tmp / "board.jsonl", lines())
+            _write_head(tmp / "head.json", head, board_key)
+            images = tmp / "images"
+            for project in election.projects:
+                if project.image is not None and not (images / f"{project.image.sha256}").exists():
+                    content = load_asset(s, project.image.sha256)
+                    if content is not None:
+                        images.mkdir(exist_ok=True)
+                        (images / project.image.sha256).write_bytes(content)
+        say(f"board.jsonl: {entries} entries ({counts['ballot']} ballots, {counts['spoiled']} spoiled)")
+        _swap_into_place(tmp, directory)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    zip_path = directory.with_name(directory.name + ".zip")
+    _write_zip(directory, zip_path)
+    say(f"{zip_path}: written")
+    return PublishedRecord(directory, zip_path, entries, counts["ballot"], counts["spoiled"], credentials)
+
+
+def _write_head(path: Path, head: Head, key: SigningKey) -> None:
+    _write_json(path, {"format": HEAD_FORMAT, "election": head.fingerprint.hex(), "size": head.size,
+                       "head": head.head_hash.hex(), "signature": sign_head(key, head).hex()})
+
+
+def _swap_into_place(tmp: Path, directory: Path) -> None:
+    old = None
+    if directory.exists():
+        old = directory.with_name(f".{directory.name}.old-{secrets.token_hex(4)}")
+        os.replace(directory, old)
+    os.replace(tmp, directory)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,123 @@
+"""What officials register before the polls open: public credentials and kiosks.
+
+Both lists are published in the election record.  The database never holds
+a voting code or a private credential key: codes go straight from memory
+into the mail-merge file and the letters, and only the public credentials
+derived from them are stored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Final
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ballot.board import lock_state
+from ballot.errors import BallotError
+from ballot.storage.models import CredentialRow, KioskRow
+from crypto.codes import credential_keypair, generate_code
+from crypto.signatures import decode_public_key
+
+__all__ = [
+    "KIOSK_NAME_RE",
+    "RegistryError",
+    "count_credentials",
+    "credential_list",
+    "issue_codes",
+    "kiosk_list",
+    "register_kiosk",
+    "store_credentials",
+]
+
+KIOSK_NAME_RE: Final = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+MAX_CODES_PER_BATCH: Final = 1_000_000
+
+
+class RegistryError(BallotError, ValueError):
+    """A registration refused: wrong phase, duplicate name, bad value (the message says which)."""
+
+
+def issue_codes(count: int, fingerprint: bytes) -> tuple[list[str], list[bytes]]:
+    """Draw ``count`` fresh voting codes and derive their public credentials.
+
+    Returns:
+        ``(codes, public credentials)`` in the same order (the caller sorts the published list).
+
+    Raises:
+        RegistryError: if count is not in 1..1,000,000.
+    """
+    if not 1 <= count <= MAX_CODES_PER_BATCH:
+        raise RegistryError(f"--count: must be 1..{MAX_CODES_PER_BATCH:,}, got {count}")
+    codes = [generate_code() for _ in range(count)]
+    return codes, [credential_keypair(code, fingerprint)[1] for code in codes]
+
+
+def _require_before_polls(session: Session, what: str) -> None:
+    state = lock_state(session)
+    if state.polls != "before":
+        raise RegistryError(f"{what}: the polls are already {state.polls}; the list is frozen once they open")
+
+
+def store_credentials(session: Session, public_keys: Iterable[bytes]) -> int:
+    """Add public credentials to the published list (before the polls open only).
+
+    Returns:
+        How many were added.
+
+    Raises:
+        RegistryError: after the polls opened, or for a duplicate (2^-115 odds: a bug, not luck).
+    """
+    _require_before_polls(session, "codes generate")
+    added = 0
+    for key in public_keys:
+        decode_public_key(key)
+        if session.get(CredentialRow, key) is not None:
+            raise RegistryError("a generated credential is already on the list; nothing was stored")
+        session.add(CredentialRow(public_key=key))
+        added += 1
+        if added % 5000 == 0:
+            session.flush()
+    session.flush()
+    return added
+
+
+def count_credentials(session: Session) -> int:
+    """How many public credentials are on the list."""
+    return int(session.scalar(select(func.count()).select_from(CredentialRow)) or 0)
+
+
+def credential_list(session: Session, *, batch: int = 5000) -> Iterator[bytes]:
+    """The published credentials in byte order, fetched in batches."""
+    last = b""
+    while True:
+        keys = session.scalars(select(CredentialRow.public_key).where(CredentialRow.public_key > last)
+                               .order_by(CredentialRow.public_key).limit(batch)).all()
+        if not keys:
+            return
+        yield from keys
+        last = keys[-1]
+
+
+def register_kiosk(session: Session, name: str, public_key: bytes) -> None:
+    """Register a kiosk's device key under a name (before the polls close).
+
+    Raises:
+        RegistryError: for a bad or taken name, or after the polls closed.
+    """
+    if not isinstance(name, str) or KIOSK_NAME_RE.fullmatch(name) is None:
+        raise RegistryError(f"kiosk name {name!r}: use 1-64 lower-case letters, digits and '-'")
+    state = lock_state(session)
+    if state.polls == "closed":
+        raise RegistryError("kiosks register: the polls are closed")
+    if session.get(KioskRow, name) is not None:
+        raise RegistryError(f"kiosk {name!r} is already registered")
+    session.add(KioskRow(name=name, public_key=decode_public_key(public_key)))
+    session.flush()
+
+
+def kiosk_list(session: Session) -> list[tuple[str, bytes]]:
+    """Registered kiosks, by name."""
+    return [(n, k) for n, k in session.execute(select(KioskRow.name, KioskRow.public_key).order_by(KioskRow.name))]

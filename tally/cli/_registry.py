@@ -1,0 +1,131 @@
+"""``pbvote codes generate`` and ``pbvote kiosks register``: who may vote, and where.
+
+Codes are written to files first under temporary names, the public
+credentials are committed to the database, and only then are the files
+moved into place: letters are never mailed for codes the ballot box does
+not know.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import io
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from ballot.kiosk_key import KioskKey, write_kiosk_key
+from ballot.registry import issue_codes, register_kiosk, store_credentials
+from ballot.storage import load_election
+from crypto.signatures import generate_signing_key
+from tally.cli._common import EXIT_OK, CliError, add_db_option, open_store, read_passphrase
+
+KIOSK_PASSPHRASE_ENV = "PBVOTE_PASSPHRASE"
+
+
+def register(commands: Any) -> None:
+    """Add the ``codes`` and ``kiosks`` command groups."""
+    codes = commands.add_parser("codes", help="voting codes: generate codes, letters and the credential list")
+    sub = codes.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = sub.add_parser("generate", help="N new codes: DIR/codes.csv (mail merge), DIR/letters.pdf, DIR/cards.pdf",
+                       description="Draw N voting codes, publish their public credentials in the election, and "
+                                   "write DIR/codes.csv (column 'code'), DIR/letters.pdf (one letter per page) and "
+                                   "DIR/cards.pdf (a sheet of cards). The codes are secrets: the database keeps "
+                                   "only the public credentials.")
+    p.add_argument("--count", type=int, required=True, metavar="N")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    add_db_option(p)
+    p.set_defaults(handler=generate_codes)
+    kiosks = commands.add_parser("kiosks", help="register kiosks (device signing keys)")
+    sub = kiosks.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = sub.add_parser("register", help="create a kiosk's key file and register its public key",
+                       description="Create a device signing key for kiosk NAME, seal it into KEYFILE with a "
+                                   f"passphrase (${KIOSK_PASSPHRASE_ENV} or typed twice) and register its public "
+                                   "key in the election.")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--out", type=Path, required=True, metavar="KEYFILE")
+    add_db_option(p)
+    p.set_defaults(handler=register_kiosk_cmd)
+
+
+def _private_file(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _codes_csv(codes: list[str]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["code"])
+    writer.writerows([c] for c in codes)
+    return buffer.getvalue().encode("utf-8")
+
+
+def generate_codes(args: argparse.Namespace) -> int:
+    """Generate codes, letters and cards; publish the credentials."""
+    from ballot.code_letters import render_code_cards, render_code_letters
+
+    out: Path = args.out
+    names = ("codes.csv", "letters.pdf", "cards.pdf")
+    targets = [out / n for n in names]
+    for target in targets:
+        if target.exists():
+            raise CliError(f"{target}: already exists; each batch of codes needs its own --out folder")
+    store = open_store(args)
+    try:
+        with store.read() as s:
+            election = load_election(s)
+        codes, credentials = issue_codes(args.count, election.fingerprint)
+        print(f"{len(codes)} codes drawn; rendering letters and cards", flush=True)
+        contents = [_codes_csv(codes), render_code_letters(codes, election), render_code_cards(codes, election)]
+        out.mkdir(parents=True, exist_ok=True)
+        token = secrets.token_hex(4)
+        temps = [out / f".{n}.{token}.partial" for n in names]
+        try:
+            for tmp, data in zip(temps, contents, strict=True):
+                _private_file(tmp, data)
+            with store.write() as s:
+                added = store_credentials(s, sorted(credentials))
+            for tmp, target in zip(temps, targets, strict=True):
+                os.link(tmp, target)
+        finally:
+            for tmp in temps:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+    finally:
+        store.close()
+    print(f"{added} public credentials added to election {election.id}")
+    for target in targets:
+        print(f"  {target} (mode 0600: it holds secret codes)")
+    return EXIT_OK
+
+
+def register_kiosk_cmd(args: argparse.Namespace) -> int:
+    """Create a kiosk key file and register the kiosk."""
+    target: Path = args.out
+    if target.exists():
+        raise CliError(f"{target}: already exists; refusing to overwrite a key file")
+    store = open_store(args)
+    try:
+        with store.read() as s:
+            election = load_election(s)
+        passphrase = read_passphrase(KIOSK_PASSPHRASE_ENV, f"kiosk {args.name}'s key file", confirm=True)
+        key = generate_signing_key()
+        write_kiosk_key(target, KioskKey(election.fingerprint, args.name, key), passphrase)
+        try:
+            with store.write() as s:
+                register_kiosk(s, args.name, key.public_key)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+    finally:
+        store.close()
+    print(f"kiosk {args.name} registered; public key {key.public_key.hex()}")
+    print(f"  key file {target} (mode 0600, sealed by its passphrase)")
+    return EXIT_OK
