@@ -98,15 +98,25 @@ def test_console_script_has_help_version_and_no_traceback(tmp_path: Path) -> Non
     assert "malformed TOML" in done.stderr
 
 
-def test_demo_initialises_the_sample(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    status, _out, _ = run(capsys, "demo", "--out", str(tmp_path / "demo"))
+def test_demo_runs_the_lifecycle_into_the_documented_layout(capsys: pytest.CaptureFixture[str],
+                                                            tmp_path: Path) -> None:
+    out_dir = tmp_path / "demo"
+    status, out, _ = run(capsys, "demo", "--out", str(out_dir), "--voters", "6")
     assert 0 == status
-    manifest = (tmp_path / "demo" / "record" / "manifest.json").read_bytes()
+    manifest = (out_dir / "record" / "manifest.json").read_bytes()
     import hashlib
 
     from ballot.manifest import load_manifest
 
     assert load_manifest(sample_manifest()).fingerprint == hashlib.sha256(manifest).digest()
+    kinds = [json.loads(line)["kind"] for line in (out_dir / "record" / "board.jsonl").read_text().splitlines()]
+    assert ["open", "spoiled", *["ballot"] * 6, "close"] == kinds
+    assert 6 == len(list((out_dir / "receipts").glob("*.pdf")))
+    assert (out_dir / "record.zip").is_file()
+    assert "6 ballots cast" in out
+    again, _, _ = run(capsys, "demo", "--out", str(out_dir), "--voters", "2")
+    assert 0 == again
+    assert 2 == len(list((out_dir / "receipts").glob("*.pdf")))
 
 
 def test_pabulib_outcome_prints_the_real_winners(capsys: pytest.CaptureFixture[str], pabulib_dir: Path) -> None:
