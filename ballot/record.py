@@ -24,6 +24,7 @@ from ballot.authority import board_public_key
 from ballot.board import BoardRecord, board_entries, current_head
 from ballot.errors import BallotError
 from ballot.registry import credential_list, kiosk_list
+from ballot.roll import count_roll
 from ballot.storage import Store, load_asset, load_election
 from ballot.storage.record_files import load_record_file
 from crypto.canonical import canonical_json, parse_canonical_json
@@ -140,6 +141,10 @@ def publish_record(store: Store, directory: Path, board_key: SigningKey,
                                        (json.dumps(k.hex()).encode() + b"\n" for k in credential_list(s)))
             say(f"credentials.jsonl: {credentials} public credentials")
             _write_json(tmp / "kiosks.json", [{"name": n, "public_key": k.hex()} for n, k in kiosk_list(s)])
+            if election.eligibility == "roll":
+                entries_on_roll, check_ins = count_roll(s)
+                _write_json(tmp / "roll.json", {"format": "pbvote-roll/1", "election": election.fingerprint_hex,
+                                                "entries": entries_on_roll, "check_ins": check_ins})
             head, _polls = current_head(s, election.fingerprint)
             counts = {"ballot": 0, "spoiled": 0}
 

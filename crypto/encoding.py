@@ -10,6 +10,7 @@ the same bytes.
 from __future__ import annotations
 
 import hashlib
+import hmac
 from collections.abc import Sequence
 
 from crypto.errors import EncodingError
@@ -96,3 +97,27 @@ def wide_digest(tag: str, *values: Frameable) -> bytes:
         64 bytes; reduced mod L they are statistically uniform scalars.
     """
     return hashlib.sha512(frame(tag, *values)).digest()
+
+
+def keyed_digest(key: bytes, tag: str, *values: Frameable) -> bytes:
+    """Domain-separated HMAC-SHA256: ``HMAC-SHA256(key, frame(tag, *values))``.
+
+    For values that must not be guessable by whoever holds the hashes,
+    such as voter-roll entries (an ID number and a birth date have little
+    entropy): only the key's holder can test a guess.
+
+    Args:
+        key: at least 32 secret bytes.
+        tag: the domain tag.
+        *values: the framed inputs.
+
+    Returns:
+        32 bytes.
+
+    Raises:
+        EncodingError: if the key is shorter than 32 bytes.
+    """
+    if not isinstance(key, bytes) or len(key) < 32:
+        raise EncodingError("keyed digest: the key must be at least 32 bytes")
+    return hmac.new(key, frame(tag, *values), hashlib.sha256).digest()
+
