@@ -9,9 +9,10 @@ re-create exactly the published ciphertexts (the Benaloh audit).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from ballot.encrypt import BALLOT_SIGNATURE_TAG, KIOSK_SIGNATURE_TAG, ballot_context, count_bounds
 from ballot.encrypted_ballot import EncryptedBallot, parse_ballot_json
@@ -24,6 +25,8 @@ from crypto.proofs.knapsack import verify_knapsack
 from crypto.proofs.points import verify_points
 from crypto.proofs.selection import verify_selection
 from crypto.signatures import verify
+
+_NONCE_RE: Final = re.compile(r"[0-9a-f]{64}")
 
 __all__ = ["SpoiledBallot", "check_ballot", "check_proofs", "check_signatures", "parse_spoiled", "spoiled_choices"]
 
@@ -60,6 +63,8 @@ def _check_shape(ballot: EncryptedBallot, election: Election) -> None:
     n = len(election.projects_in(district.id))
     if len(ballot.selections) != n or len(ballot.selection_proofs) != n:
         raise InvalidBallot(f"district {district.id!r} needs {n} selections with {n} proofs")
+    if len(set(ballot.alphas())) != n:
+        raise InvalidBallot("the ballot repeats a ciphertext (a nonce used twice)")
     if (ballot.count_proof is None) != (count_bounds(district, n) is None):
         raise InvalidBallot("count proof missing or not expected for this district's rule")
     if (ballot.knapsack_proof is None) != (district.ballot.type != "knapsack"):
@@ -141,12 +146,9 @@ def parse_spoiled(value: object) -> SpoiledBallot:
         raise InvalidBallot("spoiled ballot: one value and one nonce per selection")
     if not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 100 for v in values):
         raise InvalidBallot("spoiled ballot: values must be integers 0..100")
-    try:
-        parsed_nonces = tuple(int(r, 16) for r in nonces if isinstance(r, str) and len(r) == 64)
-    except ValueError:
-        parsed_nonces = ()
-    if len(parsed_nonces) != len(nonces):
-        raise InvalidBallot("spoiled ballot: nonces must be 64 hex digits")
+    if not all(isinstance(r, str) and _NONCE_RE.fullmatch(r) for r in nonces):
+        raise InvalidBallot("spoiled ballot: nonces must be 64 lower-case hex digits")
+    parsed_nonces = tuple(int(r, 16) for r in nonces)
     return SpoiledBallot(ballot, tuple(values), parsed_nonces)
 
 
@@ -160,6 +162,9 @@ def spoiled_choices(spoiled: SpoiledBallot, election: Election, public_key: byte
         InvalidBallot: if a revealed value or nonce does not re-create its ciphertext.
     """
     _check_shape(spoiled.ballot, election)
+    n = len(spoiled.ballot.selections)
+    if len(spoiled.values) != n or len(spoiled.nonces) != n:
+        raise InvalidBallot("spoiled ballot: one value and one nonce per selection")
     pk = elgamal.decode_public_key(public_key)
     projects = election.projects_in(spoiled.ballot.district)
     for j, (ct, m, r) in enumerate(zip(spoiled.ballot.selections, spoiled.values, spoiled.nonces, strict=True)):

@@ -44,7 +44,11 @@ __all__ = ["load_manifest", "parse_canonical_manifest", "parse_manifest"]
 
 MAX_MONEY = 2**40
 MAX_TRUSTEES = 20
-MAX_POINTS = 1000
+MAX_POINTS = 255
+"""A cumulative ballot's total: its count proof covers 0..points (at most 256 values, crypto/proofs/count.py)."""
+MAX_POINTS_PER_PROJECT = 100
+"""The points proof covers 0..max_per_project (at most 101 values, crypto/proofs/points.py)."""
+MAX_COUNT_RANGE = 256
 _ELECTION_ID = re.compile(r"[a-z0-9][a-z0-9-]{2,63}")
 _DISTRICT_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,31}")
 _PROJECT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
@@ -467,7 +471,10 @@ def _ballot(c: _Checker, b: dict[str, Any], path: str, n_projects: int) -> Ballo
     if kind == "cumulative":
         c.no_unknown(b, {"type", "points", "max_per_project"}, path)
         points = c.integer(b, "points", path, low=1, high=MAX_POINTS)
-        per = c.integer(b, "max_per_project", path, low=1, high=points, default=points)
+        if "max_per_project" not in b and points > MAX_POINTS_PER_PROJECT:
+            raise c.fail(f"{path}.max_per_project",
+                         f"required when points exceed {MAX_POINTS_PER_PROJECT} (most points one project may get)")
+        per = c.integer(b, "max_per_project", path, low=1, high=min(points, MAX_POINTS_PER_PROJECT), default=points)
         return BallotRule("cumulative", min_picks=0, max_picks=n_projects, points=points, max_per_project=per)
     c.no_unknown(b, {"type", "min", "max"}, path)
     low = c.integer(b, "min", path, low=0, high=n_projects, default=0)
@@ -475,4 +482,7 @@ def _ballot(c: _Checker, b: dict[str, Any], path: str, n_projects: int) -> Ballo
                      what=f"an integer (this district has {n_projects} projects)")
     if low > high:
         raise c.fail(f"{path}.min", f"min ({low}) must not exceed max ({high})")
+    if (low, high) != (0, n_projects) and high - low + 1 > MAX_COUNT_RANGE:
+        raise c.fail(f"{path}.max", f"max - min must be below {MAX_COUNT_RANGE} (the ballot's count proof covers "
+                                    f"at most {MAX_COUNT_RANGE} values); got {low}..{high}")
     return BallotRule("knapsack" if kind == "knapsack" else "approval", min_picks=low, max_picks=high)

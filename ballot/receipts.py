@@ -95,7 +95,10 @@ class Receipt:
         version, fingerprint, tracking, position, head, signature = _LAYOUT.unpack(raw)
         if version != _VERSION:
             raise EncodingError(f"receipt QR code: unknown version {version}")
-        return cls(fingerprint, tracking, position, head, signature)
+        receipt = cls(fingerprint, tracking, position, head, signature)
+        if receipt.qr_payload() != text:  # e.g. non-zero padding bits: one receipt, one text
+            raise EncodingError("receipt QR code: not in canonical form")
+        return receipt
 
     def to_json(self) -> dict[str, object]:
         """The receipt as ``pbvote cast`` prints it."""

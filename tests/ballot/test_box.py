@@ -181,3 +181,17 @@ def test_a_spoil_with_a_wrong_reveal_is_refused_and_stores_nothing(ready: Ready)
     result = box.spoil(prepared.to_bytes(), lie, prepared.nonces)
     assert InvalidBallotResult("spoiled ballot: selection 0 does not match its revealed value") == result
     assert size == _board_size(ready)
+
+
+def test_a_ballot_that_repeats_a_ciphertext_is_refused_not_crashed(ready: Ready) -> None:
+    original = parse_ballot(ready.ballot(ready.codes[0]).to_bytes())
+    repeated = (original.selections[1], *original.selections[1:])
+    proofs = (original.selection_proofs[1], *original.selection_proofs[1:])
+    forged = _resigned(ready, original.to_bytes(), ready.codes[0], selections=repeated, selection_proofs=proofs)
+    assert InvalidBallotResult("the ballot repeats a ciphertext (a nonce used twice)") == ready.box().cast(forged)
+
+
+def test_a_spoil_with_too_few_revealed_values_is_refused(ready: Ready) -> None:
+    prepared = ready.ballot(ready.codes[0])
+    result = ready.box().spoil(prepared.to_bytes(), prepared.values[:-1], prepared.nonces)
+    assert InvalidBallotResult("spoiled ballot: one value and one nonce per selection") == result

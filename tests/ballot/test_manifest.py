@@ -105,6 +105,10 @@ BROKEN = [
     ("no projects", ("[[projects]]", "[[ignored]]"), "ignored: unknown field"),
     ("cumulative with equal shares", ('type = "approval"\nmin = 1\nmax = 2', 'type = "cumulative"\npoints = 10'),
      None),
+    ("points beyond the count proof", ('type = "approval"\nmin = 1\nmax = 2', 'type = "cumulative"\npoints = 300'),
+     "districts[0].ballot.points"),
+    ("many points on one project", ('type = "approval"\nmin = 1\nmax = 2', 'type = "cumulative"\npoints = 200'),
+     "districts[0].ballot.max_per_project: required when points exceed 100"),
 ]
 
 
