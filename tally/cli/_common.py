@@ -64,6 +64,11 @@ BOARD_PASSPHRASE_ENV = "PBVOTE_BOARD_PASSPHRASE"
 _PASSPHRASE_ATTEMPTS = 3
 
 
+def interactive() -> bool:
+    """Whether passphrases can be typed (a terminal on stdin)."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
 def read_passphrase(env: str, who: str, *, confirm: bool) -> str:
     """A passphrase from ``$env``, else typed at a terminal (twice when ``confirm``).
 
@@ -84,14 +89,14 @@ def read_passphrase(env: str, who: str, *, confirm: bool) -> str:
         if not value:
             raise CliError(f"${env} is empty: {who} needs a non-empty passphrase")
         return value
-    if sys.stdin is None or not sys.stdin.isatty():
+    if not interactive():
         raise CliError(f"no passphrase for {who}: set ${env} or run at a terminal to type it")
     for _ in range(_PASSPHRASE_ATTEMPTS):
-        first = getpass.getpass(f"Passphrase for {who}: ")
+        first = getpass.getpass(f"{who[:1].upper()}{who[1:]}, {'choose your' if confirm else 'your'} passphrase: ")
         if not first:
             print("  The passphrase cannot be empty.", file=sys.stderr)
             continue
-        if not confirm or getpass.getpass(f"Passphrase for {who}, again: ") == first:
+        if not confirm or getpass.getpass(f"{who[:1].upper()}{who[1:]}, type it again: ") == first:
             return first
         print("  The two entries differ; please start again.", file=sys.stderr)
     raise CliError(f"{who}: no passphrase confirmed after {_PASSPHRASE_ATTEMPTS} attempts; nothing was written")

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import getpass
 import os
-import sys
 from pathlib import Path
 from typing import Any, Final
 
@@ -22,7 +20,7 @@ from ballot.ceremony_record import CEREMONY_FILE, CeremonyRecord, save_ceremony
 from ballot.storage import Store, load_election
 from ballot.storage.record_files import load_record_file
 from tally.ceremony import run_in_room_ceremony, share_file_name, write_share_file
-from tally.cli._common import EXIT_OK, CliError, add_db_option, db_url
+from tally.cli._common import EXIT_OK, CliError, add_db_option, db_url, read_passphrase
 
 PASSPHRASE_ENV: Final = "PBVOTE_PASSPHRASE_{}"
 """Scripts give trustee j's passphrase in ``$PBVOTE_PASSPHRASE_<j>``."""
@@ -61,35 +59,13 @@ def _positive(text: str) -> int:
     return value
 
 
-def _interactive() -> bool:
-    """Whether passphrases can be typed (a terminal on stdin)."""
-    return sys.stdin is not None and sys.stdin.isatty()
-
-
 def passphrase_for(j: int, n: int) -> str:
-    """Return trustee j's passphrase: from the environment, else typed twice at a terminal.
+    """Return trustee j's passphrase: ``$PBVOTE_PASSPHRASE_<j>``, else typed twice at a terminal.
 
     Raises:
-        CliError: if it is empty, the two entries differ three times, or
-            there is neither the variable nor a terminal (naming the variable).
+        CliError: if it is empty, never confirmed, or there is neither the variable nor a terminal.
     """
-    name = PASSPHRASE_ENV.format(j)
-    value = os.environ.get(name)
-    if value is not None:
-        if not value:
-            raise CliError(f"${name} is empty: trustee {j} needs a non-empty passphrase")
-        return value
-    if not _interactive():
-        raise CliError(f"no passphrase for trustee {j}: set ${name} or run at a terminal to type it")
-    for _ in range(_ATTEMPTS):
-        first = getpass.getpass(f"Trustee {j} of {n}, choose your passphrase: ")
-        if not first:
-            print("  The passphrase cannot be empty.", file=sys.stderr)
-            continue
-        if getpass.getpass(f"Trustee {j} of {n}, type it again: ") == first:
-            return first
-        print("  The two entries differ; please start again.", file=sys.stderr)
-    raise CliError(f"trustee {j}: no passphrase confirmed after {_ATTEMPTS} attempts; nothing was written")
+    return read_passphrase(PASSPHRASE_ENV.format(j), f"trustee {j} of {n}", confirm=True)
 
 
 def _refuse_existing(paths: list[Path]) -> None:

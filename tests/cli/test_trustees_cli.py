@@ -14,7 +14,7 @@ from ballot.errors import StorageError
 from ballot.manifest import load_manifest
 from ballot.storage import Store
 from tally.ceremony import TrusteeShare, read_share_file, write_share_file
-from tally.cli import _trustees, main
+from tally.cli import _common, main
 
 MINIMAL = Path(__file__).resolve().parents[1] / "fixtures" / "manifests" / "minimal.toml"  # 3 trustees, k = 2
 PASSPHRASES = {1: "amber-otter-quilt-1", 2: "basalt-heron-tune-2", 3: "cinder-moose-lamp-3"}
@@ -151,10 +151,10 @@ def test_missing_or_empty_passphrase_is_a_clear_error(
     monkeypatch.setenv("PBVOTE_PASSPHRASE_1", "one-passphrase")
     monkeypatch.setenv("PBVOTE_PASSPHRASE_2", "two-passphrase")
     monkeypatch.delenv("PBVOTE_PASSPHRASE_3", raising=False)
-    monkeypatch.setattr(_trustees, "_interactive", lambda: False)
+    monkeypatch.setattr(_common, "interactive", lambda: False)
     status, out, err = ceremony(capsys, db, tmp_path / "c")
     assert 1 == status
-    assert "no passphrase for trustee 3: set $PBVOTE_PASSPHRASE_3" in err
+    assert "no passphrase for trustee 3 of 3: set $PBVOTE_PASSPHRASE_3" in err
     assert "one-passphrase" not in out + err
     monkeypatch.setenv("PBVOTE_PASSPHRASE_3", "")
     status, _, err = ceremony(capsys, db, tmp_path / "c")
@@ -176,7 +176,7 @@ def test_passphrases_typed_twice_at_a_terminal(
         prompts.append(prompt)
         return next(typed)
 
-    monkeypatch.setattr(_trustees, "_interactive", lambda: True)
+    monkeypatch.setattr(_common, "interactive", lambda: True)
     monkeypatch.setattr("getpass.getpass", fake_getpass)
     status, out, err = ceremony(capsys, db, tmp_path / "c")
     assert 0 == status, err
