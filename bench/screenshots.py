@@ -1,7 +1,8 @@
 """Render every kiosk screen offscreen into docs/screenshots/ and print one JSON line.
 
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/screenshots.py [--out DIR] [--size 1280x800]``.
-Both languages, default and largest text, high contrast, and the ballot of all three samples.
+Both languages, default and largest text, high contrast, the ballot of all three samples, and the idle
+timeout warning over a filled ballot.
 """
 
 from __future__ import annotations
@@ -77,12 +78,19 @@ def to_pending(w: KioskWindow) -> None:
     w.flow.go(State.PENDING)
 
 
+def to_timeout_warning(w: KioskWindow) -> None:
+    """A filled ballot left alone: the "are you still there?" countdown starts."""
+    first_two(w)
+    w.idle.start_warning()
+
+
 SCENES: list[tuple[str, str, Step | None]] = [
     ("taipei-daan", "welcome", None),
     ("taipei-daan", "district", to_district),
     ("taipei-daan", "ballot", with_picks),
     ("taipei-daan", "review", to_review),
     ("taipei-daan", "pending", to_pending),
+    ("taipei-daan", "timeout", to_timeout_warning),
     ("riverside-knapsack", "ballot", with_picks),
     ("school-points", "ballot", with_picks),
     ("school-points", "welcome", None),
@@ -117,7 +125,7 @@ def render(out: Path, width: int, height: int) -> int:
             w.grab().save(str(out / f"{sample}-{screen}-{look}.png"))
             count += 1
     for mode in ("officials", "observer"):
-        u = UnavailableWindow(f"unavailable.{mode}")
+        u = UnavailableWindow(mode)
         u.resize(width, height)
         u.show()
         app.processEvents()

@@ -21,7 +21,8 @@ from ballot.samples import sample_manifest
 from ballot.storage import Store, load_asset, load_election, save_election
 from kiosk.errors import KioskError
 from kiosk.flow import VoterFlow
-from kiosk.i18n import tr
+from kiosk.i18n import LANGUAGES, QT_TRANSLATE_NOOP, MissingCatalogue, translate_in
+from kiosk.idle import DEFAULT_IDLE_SECONDS, DEFAULT_WARNING_SECONDS
 from kiosk.images import ImageBytes, PixmapCache, file_image_bytes
 from kiosk.qt import QApplication, QMainWindow, QMessageBox, Qt
 from kiosk.theme import install_font
@@ -32,6 +33,8 @@ __all__ = ["Options", "build_window", "load_startup_election", "main", "parse_ar
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
+
+STARTUP_FAILED = QT_TRANSLATE_NOOP("Startup", "The kiosk cannot start")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,17 +103,24 @@ def load_startup_election(options: Options, store: Store | None) -> Election:
         return election
 
 
-def build_window(election: Election, *, images: ImageBytes = file_image_bytes,
-                 clock: Clock | None = None) -> KioskWindow:
+def build_window(election: Election, *, images: ImageBytes = file_image_bytes, clock: Clock | None = None,
+                 idle_seconds: float = DEFAULT_IDLE_SECONDS,
+                 warning_seconds: float = DEFAULT_WARNING_SECONDS) -> KioskWindow:
     """Build the voter window for ``election`` (a QApplication must exist).
 
     Args:
         election: the election on the ballot.
         images: returns a project's picture bytes.
         clock: the current time (default: the system clock, UTC).
+        idle_seconds: quiet time before the "are you still there?" warning.
+        warning_seconds: length of the warning's countdown before the session is cleared.
+
+    Raises:
+        MissingCatalogue: a language's compiled translations are missing (a broken install).
     """
     flow = VoterFlow(election)
-    return KioskWindow(flow, PixmapCache(images), clock or _utc_now)
+    return KioskWindow(flow, PixmapCache(images), clock or _utc_now, idle_seconds=idle_seconds,
+                       warning_seconds=warning_seconds)
 
 
 def _utc_now() -> datetime:
@@ -118,8 +128,11 @@ def _utc_now() -> datetime:
 
 
 def _message_box(message: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, f"{tr('zh-TW', 'error.title')} · {tr('en', 'error.title')}",
-                      message)
+    try:
+        title = " · ".join(translate_in(lang, "Startup", STARTUP_FAILED) for lang in LANGUAGES)
+    except MissingCatalogue:  # the error may be that very file
+        title = STARTUP_FAILED
+    box = QMessageBox(QMessageBox.Icon.Critical, title, message)
     box.exec()
 
 
@@ -141,19 +154,19 @@ def run(options: Options, *, present_error: Callable[[str], None] = _message_box
     """
     app = _application()
     window: QMainWindow
-    if options.mode in ("officials", "observer"):
-        window = UnavailableWindow(f"unavailable.{options.mode}")
-    elif options.server is not None:
-        window = UnavailableWindow("unavailable.server", {"url": options.server})
-    else:
-        try:
+    try:
+        if options.mode in ("officials", "observer"):
+            window = UnavailableWindow(options.mode)
+        elif options.server is not None:
+            window = UnavailableWindow("server", options.server)
+        else:
             store = Store(options.db)
             election = load_startup_election(options, store)
-        except (BallotError, KioskError, OSError) as exc:
-            log.error("kiosk start-up failed: %s", exc)
-            present_error(str(exc))
-            return 1, None
-        window = build_window(election, images=store_image_bytes(store), clock=clock)
+            window = build_window(election, images=store_image_bytes(store), clock=clock)
+    except (BallotError, KioskError, OSError) as exc:
+        log.error("kiosk start-up failed: %s", exc)
+        present_error(str(exc))
+        return 1, None
     if options.kiosk:
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         window.showFullScreen()

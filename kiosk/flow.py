@@ -81,6 +81,12 @@ class VoterFlow:
         return len(self.election.districts) > 1
 
     @property
+    def at_rest(self) -> bool:
+        """True on the welcome screen with every setting at its default: nothing of a session to clear."""
+        return (self.state == State.WELCOME and self.language == self.default_language and self.text_size == 0
+                and not self.high_contrast and self.district_id is None and self.selection is None)
+
+    @property
     def district(self) -> District | None:
         """The chosen district record."""
         return None if self.district_id is None else self.election.district(self.district_id)

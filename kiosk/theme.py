@@ -19,7 +19,7 @@ _NORMAL = {
     "secondary": "#ffffff", "secondary_fg": "#1d5fc4", "chip": "#e7effb", "chip_fg": "#1d4f9a",
     "checked": "#1e7d46", "checked_fg": "#ffffff", "focus": "#f59e0b", "bar": "#dfe6ee",
     "bar_fill": "#1d5fc4", "warn_bg": "#fff4e0", "warn_fg": "#7a4100", "warn_border": "#f0b35a",
-    "topbar": "#ffffff", "border_w": "1px",
+    "topbar": "#ffffff", "border_w": "1px", "backdrop": "rgba(18, 26, 38, 200)",
 }
 _HIGH = {
     "bg": "#000000", "fg": "#ffffff", "muted": "#ffffff", "card": "#000000", "border": "#ffffff",
@@ -27,7 +27,7 @@ _HIGH = {
     "secondary": "#000000", "secondary_fg": "#ffe600", "chip": "#000000", "chip_fg": "#ffffff",
     "checked": "#00e0ff", "checked_fg": "#000000", "focus": "#ff00ff", "bar": "#333333",
     "bar_fill": "#ffe600", "warn_bg": "#000000", "warn_fg": "#ffe600", "warn_border": "#ffe600",
-    "topbar": "#000000", "border_w": "2px",
+    "topbar": "#000000", "border_w": "2px", "backdrop": "rgba(0, 0, 0, 225)",
 }
 
 
@@ -45,6 +45,7 @@ def stylesheet(size_index: int, high_contrast: bool) -> str:
     base = TEXT_SIZES[max(0, min(size_index, len(TEXT_SIZES) - 1))]
     big, huge, small = round(base * 1.35), round(base * 1.9), round(base * 0.85)
     bar = min(base, TEXT_SIZES[1])
+    # a focused button's border is 4px: its padding shrinks by as much as the border grows, so text never clips
     return f"""
 QWidget {{ font-family: "{FONT_FAMILY}"; font-size: {base}px; color: {c['fg']}; }}
 QMainWindow, #Root, QScrollArea, QScrollArea > QWidget > QWidget, #ScrollBody {{ background: {c['bg']}; }}
@@ -78,12 +79,22 @@ QPushButton[role="chip"] {{ border-radius: 22px; padding: 4px 16px; border-width
 QPushButton[role="chip"]:checked {{ background: {c['primary']}; color: {c['primary_fg']};
                                      border-color: {c['primary']}; }}
 #TopBar QPushButton {{ font-size: {bar}px; }}
-QPushButton:focus {{ border: 4px solid {c['focus']}; }}
+QPushButton:focus {{ border: 4px solid {c['focus']}; padding: 4px 16px; }}
+QPushButton[role="primary"]:focus {{ padding: 6px 26px; }}
+QPushButton[role="big"]:focus {{ padding: 8px 30px; }}
+QPushButton[role="tool"]:focus {{ padding: 1px 9px; }}
+QPushButton[role="chip"]:focus {{ padding: 1px 13px; }}
 QProgressBar {{ background: {c['bar']}; border: {c['border_w']} solid {c['border']}; border-radius: 8px;
                 min-height: 18px; max-height: 18px; text-align: center; color: transparent; }}
 QProgressBar::chunk {{ background: {c['bar_fill']}; border-radius: 7px; }}
 QScrollBar:vertical {{ width: 18px; background: {c['bg']}; }}
 QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0px; }}
 QPushButton#StartButton {{ font-size: {big}px; min-height: 72px; padding: 10px 40px; }}
+QPushButton#StartButton:focus {{ padding: 8px 38px; }}
 QScrollBar::handle:vertical {{ background: {c['border']}; min-height: 48px; border-radius: 8px; }}
+#IdleBackdrop {{ background: {c['backdrop']}; }}
+#IdleCard {{ background: {c['card']}; border: 4px solid {c['warn_border']}; border-radius: 18px; }}
+#Countdown {{ font-size: {huge * 2}px; font-weight: bold; color: {c['warn_fg']}; }}
+QPushButton#MoreTimeButton {{ font-size: {big}px; min-height: 80px; padding: 10px 48px; }}
+QPushButton#MoreTimeButton:focus {{ padding: 8px 46px; }}
 """

@@ -1,4 +1,4 @@
-"""The kiosk's main window: the top bar over a stack of screens, following the VoterFlow."""
+"""The kiosk's main window: the top bar over a stack of screens, following the VoterFlow, with the idle warning."""
 
 from __future__ import annotations
 
@@ -7,12 +7,27 @@ from datetime import datetime
 from typing import Protocol
 
 from kiosk.flow import State, VoterFlow
-from kiosk.i18n import tr
-from kiosk.qt import QFrame, QMainWindow, QScrollArea, QSizePolicy, QStackedWidget, Qt, QVBoxLayout, QWidget
+from kiosk.i18n import Translations
+from kiosk.idle import DEFAULT_IDLE_SECONDS, DEFAULT_WARNING_SECONDS, IdleWatch
+from kiosk.qt import (
+    QApplication,
+    QCloseEvent,
+    QEvent,
+    QFrame,
+    QMainWindow,
+    QResizeEvent,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
 from kiosk.screens import BallotScreen, DistrictScreen, PendingScreen, ReviewScreen, UnavailableScreen, WelcomeScreen
 from kiosk.screens.ballot import PixmapSource
+from kiosk.screens.unavailable import TITLE, both
 from kiosk.theme import stylesheet
-from kiosk.widgets import TopBar
+from kiosk.widgets import IdleWarning, TopBar
 
 
 class Screen(Protocol):
@@ -32,11 +47,22 @@ class KioskWindow(QMainWindow):
         flow: the voter flow it shows.
         pixmaps: project pictures.
         clock: the current time.
+        idle_seconds: quiet time (no touch, key or mouse) before the "are you still there?" warning.
+        warning_seconds: how long the warning counts down before the session is cleared.
     """
 
-    def __init__(self, flow: VoterFlow, pixmaps: PixmapSource, clock: Callable[[], datetime]) -> None:
+    def __init__(self, flow: VoterFlow, pixmaps: PixmapSource, clock: Callable[[], datetime], *,
+                 idle_seconds: float = DEFAULT_IDLE_SECONDS,
+                 warning_seconds: float = DEFAULT_WARNING_SECONDS) -> None:
         super().__init__()
+        self._shown: tuple[State, str, str | None, tuple[int, bool]] | None = None
+        self._look: tuple[int, bool] | None = None
+        self._ready = False
+        self._focus_before_warning: QWidget | None = None
         self.flow = flow
+        app = QApplication.instance()
+        assert isinstance(app, QApplication), "build the QApplication first"
+        self.translations = Translations.of(app)
         root = QWidget()
         root.setObjectName("Root")
         col = QVBoxLayout(root)
@@ -71,8 +97,14 @@ class KioskWindow(QMainWindow):
             holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             holder.setWidget(screen)
             self.stack.addWidget(holder)
-        self._shown: tuple[State, str, tuple[int, bool]] | None = None
-        self._look: tuple[int, bool] | None = None
+        self.idle_warning = IdleWarning(self)
+        self.idle_warning.more_time.connect(self._more_time)
+        self.idle = IdleWatch(idle_seconds, warning_seconds, self)
+        self.idle.warning_started.connect(self._warn)
+        self.idle.countdown.connect(self.idle_warning.set_seconds)
+        self.idle.resumed.connect(self._dismiss_warning)
+        self.idle.expired.connect(self._time_out)
+        self._ready = True
         flow.subscribe(self.on_flow_changed)
         self.on_flow_changed()
 
@@ -81,44 +113,109 @@ class KioskWindow(QMainWindow):
         return self.screens[self.flow.state]
 
     def on_flow_changed(self) -> None:
-        """Follow the flow: switch screens, retranslate, restyle."""
+        """Follow the flow: install its language, restyle, switch screens, arm or disarm the idle watch."""
         flow = self.flow
         look = (flow.text_size, flow.high_contrast)
         if look != self._look:
             self._look = look
             self.setStyleSheet(stylesheet(*look))
+        self.translations.use(flow.language)  # a new language re-renders at once through changeEvent
+        self._render()
+        if flow.at_rest:
+            self._dismiss_warning()
+            self.idle.disarm()
+        elif self.idle.armed:
+            self.idle.poke()  # a resident action (also one an assistive tool makes without input events)
+        else:
+            self.idle.arm()
+
+    def _render(self) -> None:
+        """Show the current screen in the installed language (re-lays it out when anything shown changed)."""
+        flow = self.flow
         lang = flow.language
-        self.setWindowTitle(f"{flow.election.title.get(lang)} — {tr(lang, 'app.title')}")
+        look = (flow.text_size, flow.high_contrast)
+        kiosk_name = self.tr("pbvote kiosk")
+        self.setWindowTitle(f"{flow.election.title.get(lang)} — {kiosk_name}")
         self.top_bar.refresh(lang, flow.election.title.get(lang), flow.text_size, flow.high_contrast,
                              flow.state == State.WELCOME)
-        shown = (flow.state, lang, look)  # a new text size re-lays out the screen (wrapped text heights)
+        shown = (flow.state, lang, self.translations.language, look)  # a new text size re-wraps text
         if shown == self._shown:
             return
         state_changed = self._shown is None or self._shown[0] != flow.state
         self._shown = shown
-        if flow.state == State.WELCOME:
+        if flow.state == State.WELCOME:  # the session may have ended: nothing of it stays, even hidden
             self.ballot.clear()
             self.review.clear()
+            self.district.refresh()
+            self.pending.refresh()
         screen = self.screens[flow.state]
         screen.refresh()  # type: ignore[attr-defined]
         self.stack.setCurrentIndex(list(self.screens).index(flow.state))
         if state_changed:
             screen.focus_first()  # type: ignore[attr-defined]
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate the visible screen and the top bar when the installed language changes."""
+        if event.type() == QEvent.Type.LanguageChange and self._ready:
+            self._render()
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------ idle timeout
+
+    def _warn(self, seconds: int) -> None:
+        focus = QApplication.focusWidget()
+        self._focus_before_warning = focus if focus is not None and self.isAncestorOf(focus) else None
+        clears_ballot = self.flow.state != State.WELCOME or self.flow.selection is not None
+        self.idle_warning.open(seconds, clears_ballot=clears_ballot)
+
+    def _more_time(self) -> None:
+        self.idle.poke()  # emits resumed -> _dismiss_warning
+        self._dismiss_warning()
+
+    def _dismiss_warning(self) -> None:
+        if not self.idle_warning.isVisible():
+            return
+        self.idle_warning.hide()
+        before, self._focus_before_warning = self._focus_before_warning, None
+        try:
+            if before is not None and before.isVisibleTo(self):
+                before.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        except RuntimeError:  # the widget was deleted while the warning was up
+            pass
+        self.current_screen().focus_first()  # type: ignore[attr-defined]
+
+    def _time_out(self) -> None:
+        """Nobody came back: clear the whole session, as "start over" does."""
+        self._focus_before_warning = None
+        self.idle_warning.hide()
+        self.flow.reset()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep the idle warning covering the whole window."""
+        super().resizeEvent(event)
+        self.idle_warning.setGeometry(self.rect())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Stop the idle watch with the window."""
+        self.idle.disarm()
+        super().closeEvent(event)
+
 
 class UnavailableWindow(QMainWindow):
     """The window for modes that are not in this build (officials, observer, server).
 
     Args:
-        message_id: the catalogue id of the explanation.
-        values: names the message needs (e.g. the server URL).
+        mode: "officials", "observer" or "server".
+        url: the server's URL (mode "server").
     """
 
-    def __init__(self, message_id: str, values: dict[str, str] | None = None) -> None:
+    def __init__(self, mode: str, url: str = "") -> None:
         super().__init__()
-        self.setWindowTitle(tr("en", "app.title"))
-        self.screen_widget = UnavailableScreen(message_id, values)
+        self.setWindowTitle(both(TITLE))
+        self.screen_widget = UnavailableScreen(mode, url)
         self.screen_widget.setObjectName("Root")
         self.setCentralWidget(self.screen_widget)
         self.setStyleSheet(stylesheet(0, False))
         self.screen_widget.focus_first()
+

@@ -7,12 +7,13 @@ from collections.abc import Callable
 from ballot.manifest_model import District, Project
 from ballot.selection import Problem, selection_cost
 from kiosk.flow import VoterFlow
-from kiosk.i18n import format_money, render_problem, tr
+from kiosk.i18n import fill, format_money, format_number, render_problem
 from kiosk.qt import (
     QApplication,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
+    QHideEvent,
     QPixmap,
     QProgressBar,
     QScrollArea,
@@ -41,6 +42,7 @@ class BallotScreen(QWidget):
         self.cards: dict[str, ProjectCard] = {}
         self.filter_buttons: list[KioskButton] = []
         self.category = ""
+        self.problem: Problem | None = None
         col = QVBoxLayout(self)
         col.setContentsMargins(48, 14, 48, 16)
         col.setSpacing(10)
@@ -92,26 +94,23 @@ class BallotScreen(QWidget):
         lang = self.flow.language
         e = self.flow.election
         single = len(e.districts) == 1
-        rule = district.ballot
-        budget = format_money(lang, district.budget, district.currency)
         body = QWidget()
         body.setObjectName("ScrollBody")
         cards = QVBoxLayout(body)
         cards.setContentsMargins(0, 4, 12, 4)
         cards.setSpacing(14)
         self.heading = label("Heading", e.title.get(lang) if single else district.name.get(lang))
-        self.rule = label("Muted", tr(lang, f"ballot.rule.{rule.type}", min=rule.min_picks, max=rule.max_picks,
-                                      budget=budget, points=rule.points, per=rule.max_per_project))
-        self.filter_box = QWidget()
+        self.rule = label("Muted", self._rule_text(district))
+        self.filter_box = QWidget(body)  # a parent first: shown on its own it would flash up as a window
         self.filters = FlowLayout(self.filter_box, spacing=8)
-        self._build_filters(district)
         for widget in (self.heading, self.rule, self.filter_box):
             cards.addWidget(widget)
+        self._build_filters(district)
         self.cards = {}
         for project in e.projects_in(district.id):
             text = e.category_text(project.category) if project.category else None
             card = ProjectCard(project, lang, district.currency, text.get(lang) if text else "",
-                               self.pixmaps(project), stepper=rule.type == "cumulative")
+                               self.pixmaps(project), stepper=district.ballot.type == "cumulative")
             card.pick_clicked.connect(self._pick)
             card.plus_clicked.connect(self._plus)
             card.minus_clicked.connect(self._minus)
@@ -119,11 +118,27 @@ class BallotScreen(QWidget):
             cards.addWidget(card)
         cards.addStretch(1)
         self.cards_area.setWidget(body)
-        self.back_button.set_texts(tr(lang, "back"), "", tr(lang, "back.desc"))
-        self.review_button.set_texts(tr(lang, "ballot.review"), "", tr(lang, "ballot.review.desc"))
-        self.show_problem(None)
+        self._set_button_texts()
+        self.show_problem(self.problem)  # a new language or text size keeps the message, in the new words
         self._apply_filter()
         self.sync()
+
+    def _set_button_texts(self) -> None:
+        self.back_button.set_texts(self.tr("Back"), "",
+                                   self.tr("Returns to the previous screen; your choices are kept"))
+        self.review_button.set_texts(self.tr("Review my choices"), "",
+                                     self.tr("Shows your choices before you continue"))
+
+    def _rule_text(self, district: District) -> str:
+        rule = district.ballot
+        if rule.type == "cumulative":
+            return fill(self.tr("Share %n point(s) among the projects you want most, at most %1 on one project.", "",
+                                rule.points or 0), format_number(rule.max_per_project or 0))
+        if rule.type == "knapsack":
+            return fill(self.tr("Pick the projects you want, as long as their total cost fits the budget of %1."),
+                        format_money(district.budget, district.currency))
+        return fill(self.tr("Pick between %1 and %n project(s) you support.", "", rule.max_picks),
+                    format_number(rule.min_picks))
 
     def clear(self) -> None:
         """Drop every card and message (the session ended)."""
@@ -139,6 +154,8 @@ class BallotScreen(QWidget):
         self.status.setText("")
         self.extra.setText("")
         self.bar.setValue(0)
+        self.bar.setAccessibleName("")
+        self._set_button_texts()  # in the installed (default) language, like every other trace of the session
 
     def _build_filters(self, district: District) -> None:
         for button in self.filter_buttons:
@@ -153,13 +170,13 @@ class BallotScreen(QWidget):
             return
         if self.category not in categories:
             self.category = ""
-        caption = label("Muted", tr(lang, "ballot.filter"), wrap=False)
+        caption = label("Muted", self.tr("Show"), wrap=False)
         self.filters.addWidget(caption)
         for index, cid in enumerate(["", *categories]):
             text = self.flow.election.category_text(cid) if cid else None
-            name = text.get(lang) if text else (cid or tr(lang, "ballot.filter.all"))
+            name = text.get(lang) if text else (cid or self.tr("All projects"))
             button = KioskButton("chip", checkable=True)
-            button.set_texts(name, name, tr(lang, "ballot.filter.desc"))
+            button.set_texts(name, name, self.tr("Shows only the projects in this category"))
             button.setProperty("category", cid)
             button.setChecked(cid == self.category)
             self.filter_group.addButton(button, index)
@@ -199,13 +216,21 @@ class BallotScreen(QWidget):
         if new is not None and body is not None and body.isAncestorOf(new):
             self.cards_area.ensureWidgetVisible(new, 24, 24)
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Forget the last refusal when the resident leaves the ballot."""
+        if not event.spontaneous():
+            self.show_problem(None)
+        super().hideEvent(event)
+
     def show_problem(self, problem: Problem | None) -> None:
         """Show why the last action was refused (None hides the message)."""
+        self.problem = problem
         if problem is None:
             self.banner.setVisible(False)
             self.banner.setText("")
+            self.banner.setAccessibleName("")
             return
-        text = render_problem(self.flow.language, problem)
+        text = render_problem(problem)
         self.banner.setText("⚠  " + text)
         self.banner.setAccessibleName(text)
         self.banner.setVisible(True)
@@ -219,24 +244,25 @@ class BallotScreen(QWidget):
             return
         for pid, card in self.cards.items():
             card.show_choice(pid in sel.picks, sel.points.get(pid, 0))
-        lang, rule = self.flow.language, district.ballot
+        rule = district.ballot
         if rule.type == "cumulative":
             total = rule.points or 0
             used = sel.points_used
-            self.status.setText(tr(lang, "ballot.points.used", n=used, total=total))
+            self.status.setText(fill(self.tr("%1 of %n point(s) given", "", total), format_number(used)))
             self.bar.setRange(0, total)
             self.bar.setValue(used)
-            self.extra.setText(tr(lang, "ballot.points.left", n=total - used))
+            self.extra.setText(self.tr("%n point(s) left", "", total - used))
         elif rule.type == "knapsack":
             spent = selection_cost(self.flow.election, sel)
             money = district.currency
-            self.status.setText(tr(lang, "ballot.spent", spent=format_money(lang, spent, money),
-                                   budget=format_money(lang, district.budget, money)))
+            self.status.setText(fill(self.tr("Spent %1 of %2"), format_money(spent, money),
+                                     format_money(district.budget, money)))
             self.bar.setRange(0, district.budget)
             self.bar.setValue(spent)
-            self.extra.setText(tr(lang, "ballot.left", left=format_money(lang, district.budget - spent, money)))
+            self.extra.setText(fill(self.tr("%1 left"), format_money(district.budget - spent, money)))
         else:
-            self.status.setText(tr(lang, "ballot.counter", n=len(sel.picks), max=rule.max_picks))
+            self.status.setText(fill(self.tr("%1 of at most %n project(s) picked", "", rule.max_picks),
+                                     format_number(len(sel.picks))))
             self.bar.setRange(0, rule.max_picks)
             self.bar.setValue(len(sel.picks))
             self.extra.setText("")

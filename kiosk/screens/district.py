@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk.flow import VoterFlow
-from kiosk.i18n import format_money, tr
+from kiosk.i18n import fill, format_money
 from kiosk.qt import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.widgets import KioskButton, label
 
@@ -50,13 +50,15 @@ class DistrictScreen(QWidget):
     def refresh(self) -> None:
         """Show the districts in the flow's language."""
         lang = self.flow.language
-        self.heading.setText(tr(lang, "district.title"))
-        self.hint.setText(tr(lang, "district.hint"))
+        self.heading.setText(self.tr("Where do you live?"))
+        self.hint.setText(self.tr("Choose your area. You will see the projects proposed for it."))
         for district in self.flow.election.districts:
             name = district.name.get(lang)
-            budget = tr(lang, "district.budget", money=format_money(lang, district.budget, district.currency))
-            self.buttons[district.id].set_texts(f"{name}\n{budget}", name, tr(lang, "district.option.desc"))
-        self.back_button.set_texts(tr(lang, "back"), "", tr(lang, "back.desc"))
+            budget = fill(self.tr("Budget %1"), format_money(district.budget, district.currency))
+            self.buttons[district.id].set_texts(f"{name}\n{budget}", f"{name}, {budget}",
+                                                self.tr("Vote on the projects of this area"))
+        self.back_button.set_texts(self.tr("Back"), "",
+                                   self.tr("Returns to the previous screen; your choices are kept"))
 
     def focus_first(self) -> None:
         """Put keyboard focus on the first district."""

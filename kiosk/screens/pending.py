@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from kiosk.flow import VoterFlow
-from kiosk.i18n import tr
 from kiosk.qt import Qt, QWidget
 from kiosk.widgets import KioskButton, centered_card, label
 
@@ -28,11 +27,12 @@ class PendingScreen(QWidget):
         col.addWidget(self.home_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def refresh(self) -> None:
-        """Show the texts in the flow's language."""
-        lang = self.flow.language
-        self.heading.setText(tr(lang, "pending.title"))
-        self.body.setText(tr(lang, "pending.body"))
-        self.home_button.set_texts(tr(lang, "pending.home"), "", tr(lang, "pending.home.desc"))
+        """Show the texts in the installed language."""
+        self.heading.setText(self.tr("Casting arrives in the next build"))
+        self.body.setText(self.tr("This preview build lets you try the ballot. Encrypting and casting your ballot, "
+                                  "and the receipt, come in the next build. Nothing was recorded."))
+        self.home_button.set_texts(self.tr("Back to the start"), "",
+                                   self.tr("Clears your choices and returns to the first screen"))
 
     def focus_first(self) -> None:
         """Put keyboard focus on the way back."""

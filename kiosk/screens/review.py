@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ballot.selection import selection_cost
 from kiosk.flow import State, VoterFlow
-from kiosk.i18n import format_money, render_problem, tr
+from kiosk.i18n import fill, format_money, format_number, render_problem
 from kiosk.qt import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 from kiosk.widgets import KioskButton, label
 
@@ -52,6 +52,9 @@ class ReviewScreen(QWidget):
         empty.setObjectName("ScrollBody")
         self.list_area.setWidget(empty)
         self.total.setText("")
+        self.problem.setText("")
+        self.problem.setVisible(False)
+        self._set_fixed_texts()
 
     def _change(self) -> None:
         self.flow.go(State.BALLOT)
@@ -65,10 +68,7 @@ class ReviewScreen(QWidget):
         if sel is None or district is None:
             return
         lang, e = self.flow.language, self.flow.election
-        self.heading.setText(tr(lang, "review.title"))
-        self.list_area.setAccessibleName(tr(lang, "review.list"))
-        self.list_area.setAccessibleDescription(tr(lang, "review.list.desc"))
-        self.hint.setText(tr(lang, "review.hint"))
+        self._set_fixed_texts()
         body = QWidget()
         body.setObjectName("ScrollBody")
         rows = QVBoxLayout(body)
@@ -85,28 +85,35 @@ class ReviewScreen(QWidget):
             line = QHBoxLayout(row)
             line.setContentsMargins(20, 12, 20, 12)
             line.addWidget(label("CardTitle", project.title.get(lang)), 1)
-            right = tr(lang, "review.points", n=points) if cumulative else format_money(lang, project.cost,
-                                                                                        district.currency)
+            right = self.tr("%n point(s)", "", points) if cumulative else format_money(project.cost, district.currency)
             line.addWidget(label("Cost", right, wrap=False))
             rows.addWidget(row)
             self.rows.append(row)
         if not self.rows:
-            rows.addWidget(label("Muted", tr(lang, "review.none")))
+            rows.addWidget(label("Muted", self.tr("You have not picked any project.")))
         rows.addStretch(1)
         self.list_area.setWidget(body)
         if cumulative:
-            total = tr(lang, "review.total.points", n=sel.points_used, total=district.ballot.points)
+            total = fill(self.tr("%1 of %n point(s) given", "", district.ballot.points or 0),
+                         format_number(sel.points_used))
         else:
-            total = tr(lang, "review.total.count", n=len(sel.picks)) + "   ·   " + tr(
-                lang, "review.total.cost", money=format_money(lang, selection_cost(e, sel), district.currency),
-                budget=format_money(lang, district.budget, district.currency))
+            cost = fill(self.tr("Total cost %1 of %2"), format_money(selection_cost(e, sel), district.currency),
+                        format_money(district.budget, district.currency))
+            total = self.tr("%n project(s) picked", "", len(sel.picks)) + "   ·   " + cost
         self.total.setText(total)
         problems = self.flow.problems()
         self.problem.setVisible(bool(problems))
-        self.problem.setText(render_problem(lang, problems[0]) if problems else "")
-        self.change_button.set_texts(tr(lang, "review.change"), "", tr(lang, "review.change.desc"))
-        self.continue_button.set_texts(tr(lang, "review.continue"), "", tr(lang, "review.continue.desc"))
+        self.problem.setText(render_problem(problems[0]) if problems else "")
         self.continue_button.setEnabled(not problems)
+
+    def _set_fixed_texts(self) -> None:
+        self.heading.setText(self.tr("Check your choices"))
+        self.list_area.setAccessibleName(self.tr("Your choices"))
+        self.list_area.setAccessibleDescription(self.tr("Use the arrow keys to scroll the list"))
+        self.hint.setText(self.tr("Nothing has been sent yet. You can still change your choices."))
+        self.change_button.set_texts(self.tr("Change my choices"), "",
+                                     self.tr("Returns to the ballot with your choices kept"))
+        self.continue_button.set_texts(self.tr("Continue"), "", self.tr("Goes on to casting the ballot"))
 
     def focus_first(self) -> None:
         """Put keyboard focus on continue."""

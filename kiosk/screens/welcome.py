@@ -7,10 +7,13 @@ from datetime import datetime
 
 from ballot.manifest_model import short_fingerprint
 from kiosk.flow import VoterFlow
-from kiosk.i18n import tr
-from kiosk.i18n.catalog import format_date
+from kiosk.i18n import LANGUAGES, QT_TRANSLATE_NOOP, fill, format_date, translate_in
 from kiosk.qt import QButtonGroup, QHBoxLayout, QWidget
 from kiosk.widgets import KioskButton, centered_card, label
+from kiosk.widgets.toolbar import language_texts
+
+CHOOSE_LANGUAGE = QT_TRANSLATE_NOOP("Language", "Choose your language")
+"""The prompt above the language buttons, shown in both languages."""
 
 
 class WelcomeScreen(QWidget):
@@ -40,7 +43,7 @@ class WelcomeScreen(QWidget):
         langs.setSpacing(16)
         self.language_group = QButtonGroup(self)
         self.language_buttons: dict[str, KioskButton] = {}
-        for index, lang in enumerate(("zh-TW", "en")):
+        for index, lang in enumerate(LANGUAGES):
             button = KioskButton("big", checkable=True)
             self.language_group.addButton(button, index)
             self.language_buttons[lang] = button
@@ -57,10 +60,10 @@ class WelcomeScreen(QWidget):
         col.addWidget(self.fingerprint)
 
     def _language_clicked(self, index: int) -> None:
-        self.flow.set_language(("zh-TW", "en")[index])
+        self.flow.set_language(LANGUAGES[index])
 
     def refresh(self) -> None:
-        """Show the election in the flow's language."""
+        """Show the election in the flow's language (manifest texts) and the installed translation."""
         e, lang = self.flow.election, self.flow.language
         other = "en" if lang == "zh-TW" else "zh-TW"
         self.title.setText(e.title.get(lang))
@@ -68,18 +71,21 @@ class WelcomeScreen(QWidget):
         self.title_alt.setVisible(e.title.get(other) != e.title.get(lang))
         self.description.setText(e.description.get(lang) if e.description else "")
         self.description.setVisible(e.description is not None)
-        self.polls.setText(tr(lang, "welcome.polls", opens=format_date(lang, e.opens),
-                              closes=format_date(lang, e.closes)))
+        self.polls.setText(fill(self.tr("Voting is open from %1 to %2"), format_date(e.opens), format_date(e.closes)))
         now = self.clock()
-        key = "before" if now < e.opens else "after" if now >= e.closes else "open"
-        self.status.setText(tr(lang, f"welcome.status.{key}"))
-        self.choose.setText(tr(lang, "lang.choose"))
+        if now < e.opens:
+            self.status.setText(self.tr("Voting has not opened yet"))
+        elif now >= e.closes:
+            self.status.setText(self.tr("Voting has closed"))
+        else:
+            self.status.setText(self.tr("Voting is open now"))
+        self.choose.setText(" · ".join(translate_in(code, "Language", CHOOSE_LANGUAGE) for code in (lang, other)))
         for code, button in self.language_buttons.items():
-            key = "lang.zh" if code == "zh-TW" else "lang.en"
-            button.set_texts(tr(code, key), tr(code, key), tr(code, f"{key}.desc"))
+            name, description = language_texts(code)
+            button.set_texts(name, name, description)
             button.setChecked(code == lang)
-        self.start_button.set_texts(tr(lang, "welcome.start"), "", tr(lang, "welcome.start.desc"))
-        self.fingerprint.setText(tr(lang, "welcome.fingerprint", fp=short_fingerprint(e.fingerprint)))
+        self.start_button.set_texts(self.tr("Start voting"), "", self.tr("Begins the ballot in the language shown"))
+        self.fingerprint.setText(fill(self.tr("Election fingerprint %1"), short_fingerprint(e.fingerprint)))
 
     def focus_first(self) -> None:
         """Put keyboard focus on the start button."""

@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
-from kiosk.qt import QFrame, QKeyEvent, QLabel, QPushButton, QResizeEvent, QSizePolicy, Qt, QVBoxLayout, QWidget
+from kiosk.qt import (
+    QFrame,
+    QHBoxLayout,
+    QKeyEvent,
+    QLabel,
+    QPushButton,
+    QResizeEvent,
+    QSizePolicy,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
 from kiosk.theme import MIN_TOUCH
+
+CENTERED_CARD_MAX_WIDTH = 960
+"""Widest a horizontally centred card grows (px), so lines stay short enough to read."""
 
 
 class KioskButton(QPushButton):
@@ -87,7 +101,7 @@ def centered_card(screen: QWidget, *, margins: tuple[int, int, int, int], spacin
         screen: the screen widget to lay out.
         margins: the screen's outer margins (left, top, right, bottom).
         spacing: space between the card's rows.
-        hcenter: also centre the card horizontally at its preferred width.
+        hcenter: centre a narrower card (at most CENTERED_CARD_MAX_WIDTH) instead of filling the width.
 
     Returns:
         The card's vertical layout, to which the caller adds its rows.
@@ -100,8 +114,15 @@ def centered_card(screen: QWidget, *, margins: tuple[int, int, int, int], spacin
     column = QVBoxLayout(card)
     column.setContentsMargins(56, 48, 56, 48)
     column.setSpacing(spacing)
-    outer.addWidget(card)
-    outer.addStretch(2)
     if hcenter:
-        outer.setAlignment(card, Qt.AlignmentFlag.AlignHCenter)
+        # stretches, not AlignHCenter: an aligned item gets a height for the wrong width and clips wrapped text
+        card.setMaximumWidth(CENTERED_CARD_MAX_WIDTH)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card, 8)
+        row.addStretch(1)
+        outer.addLayout(row)
+    else:
+        outer.addWidget(card)
+    outer.addStretch(2)
     return column

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ballot.manifest_model import Project
-from kiosk.i18n import format_money, tr
+from kiosk.i18n import fill, format_money
 from kiosk.qt import QFrame, QHBoxLayout, QLabel, QPixmap, Qt, QVBoxLayout, QWidget, Signal
 from kiosk.widgets.basics import KioskButton, label
 
@@ -26,7 +26,8 @@ class ProjectCard(QFrame):
 
     Args:
         project: the project shown.
-        language: "zh-TW" or "en".
+        language: the language of the manifest texts ("zh-TW" or "en"); the kiosk's own words
+            come from the installed translation.
         currency: the district's currency.
         category: the category's display text ("" if none).
         pixmap: the project's picture, if any.
@@ -51,7 +52,7 @@ class ProjectCard(QFrame):
         self.setObjectName("Card")
         title = project.title.get(language)
         self.title_text = title
-        cost = format_money(language, project.cost, currency)
+        cost = format_money(project.cost, currency)
         row = QHBoxLayout(self)
         row.setContentsMargins(18, 16, 18, 16)
         row.setSpacing(18)
@@ -72,7 +73,7 @@ class ProjectCard(QFrame):
             body.addWidget(chip, 0, Qt.AlignmentFlag.AlignLeft)
         self.title = label("CardTitle", title)
         body.addWidget(self.title)
-        self.cost = label("Cost", f"{tr(language, 'ballot.cost')}  {cost}", wrap=False)
+        self.cost = label("Cost", fill(self.tr("Cost  %1"), cost), wrap=False)
         body.addWidget(self.cost)
         if project.location is not None:
             place = project.location.get(language)
@@ -84,8 +85,8 @@ class ProjectCard(QFrame):
         self.more_button: KioskButton | None = None
         if _short(self.full_description, language) != self.full_description:
             self.more_button = KioskButton("chip")
-            self.more_button.set_texts(tr(language, "ballot.more"), tr(language, "ballot.more.name", title=title),
-                                       tr(language, "ballot.more.desc"))
+            self.more_button.set_texts(self.tr("More"), fill(self.tr("Read more about %1"), title),
+                                       self.tr("Shows or hides the full description"))
             self.more_button.clicked.connect(self.toggle_more)
         body.addStretch(1)
         row.addLayout(body, 1)
@@ -99,14 +100,15 @@ class ProjectCard(QFrame):
         if stepper:
             steps = QHBoxLayout()
             self.minus_button = KioskButton()
-            self.minus_button.set_texts(tr(language, "ballot.minus"), tr(language, "ballot.minus.name", title=title),
+            self.minus_button.set_texts(self.tr("−", "one point less"), fill(self.tr("One point less for %1"), title),
                                         "")
             self.minus_button.clicked.connect(self._minus)
             self.points_label = label("Heading", "0", wrap=False)
             self.points_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.points_label.setMinimumWidth(70)
             self.plus_button = KioskButton()
-            self.plus_button.set_texts(tr(language, "ballot.plus"), tr(language, "ballot.plus.name", title=title), "")
+            self.plus_button.set_texts(self.tr("+", "one point more"), fill(self.tr("One point more for %1"), title),
+                                       "")
             self.plus_button.clicked.connect(self._plus)
             for w in (self.minus_button, self.points_label, self.plus_button):
                 steps.addWidget(w)
@@ -114,8 +116,8 @@ class ProjectCard(QFrame):
         else:
             self.pick_button = KioskButton(checkable=True)
             self.pick_button.setMinimumWidth(150)
-            self.pick_button.set_texts(tr(language, "ballot.pick"), tr(language, "ballot.pick.name", title=title),
-                                       tr(language, "ballot.pick.desc", cost=cost))
+            self.pick_button.set_texts(self.tr("Pick"), fill(self.tr("Pick %1"), title),
+                                       fill(self.tr("Costs %1. Press Space to pick or un-pick this project"), cost))
             self.pick_button.clicked.connect(self._pick)
             side.addWidget(self.pick_button)
         if self.more_button is not None:
@@ -138,7 +140,7 @@ class ProjectCard(QFrame):
         text = self.full_description if self.expanded else _short(self.full_description, self.language)
         self.description.setText(text)
         if self.more_button is not None:
-            self.more_button.setText(tr(self.language, "ballot.less" if self.expanded else "ballot.more"))
+            self.more_button.setText(self.tr("Less") if self.expanded else self.tr("More"))
 
     def show_choice(self, picked: bool, points: int) -> None:
         """Reflect the selection: picked state or points given."""
@@ -150,10 +152,10 @@ class ProjectCard(QFrame):
             self.style().polish(self)
         if self.pick_button is not None:
             self.pick_button.setChecked(picked)
-            self.pick_button.setText(tr(self.language, "ballot.picked" if picked else "ballot.pick"))
+            self.pick_button.setText(self.tr("Picked ✓") if picked else self.tr("Pick"))
         if self.points_label is not None and self.plus_button is not None and self.minus_button is not None:
             self.points_label.setText(str(points))
-            desc = tr(self.language, "ballot.stepper.desc", title=self.title_text, n=points)
+            desc = fill(self.tr("%1 has %n point(s)", "", points), self.title_text)
             self.points_label.setAccessibleName(desc)
             self.plus_button.setAccessibleDescription(desc)
             self.minus_button.setAccessibleDescription(desc)

@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
-from kiosk.i18n import tr
+from kiosk.i18n import QT_TRANSLATE_NOOP, translate_in
 from kiosk.qt import QButtonGroup, QFrame, QHBoxLayout, QWidget, Signal
 from kiosk.widgets.basics import ElidedLabel, KioskButton
 
-_SIZE_KEYS = ("normal", "large", "largest")
+LANGUAGE_NAMES = {
+    "zh-TW": QT_TRANSLATE_NOOP("Language", "Traditional Chinese"),
+    "en": QT_TRANSLATE_NOOP("Language", "English"),
+}
+"""Each language's name; shown translated into that language itself (繁體中文, English)."""
+
+LANGUAGE_DESCRIPTIONS = {
+    "zh-TW": QT_TRANSLATE_NOOP("Language", "Show the ballot in Traditional Chinese"),
+    "en": QT_TRANSLATE_NOOP("Language", "Show the ballot in English"),
+}
+"""What choosing a language does; said in that language."""
+
+
+def language_texts(language: str) -> tuple[str, str]:
+    """Return a language's own name and description, both in that language (for its button)."""
+    return (translate_in(language, "Language", LANGUAGE_NAMES[language]),
+            translate_in(language, "Language", LANGUAGE_DESCRIPTIONS[language]))
 
 
 class TopBar(QFrame):
@@ -43,7 +59,7 @@ class TopBar(QFrame):
         self.size_group = QButtonGroup(self)
         self.size_group.setExclusive(True)
         self.size_buttons: list[KioskButton] = []
-        for index in range(len(_SIZE_KEYS)):
+        for index in range(3):
             button = KioskButton("tool", checkable=True)
             self.size_group.addButton(button, index)
             self.size_buttons.append(button)
@@ -55,19 +71,32 @@ class TopBar(QFrame):
         row.addWidget(self.contrast_button)
 
     def refresh(self, language: str, title: str, size_index: int, high_contrast: bool, on_welcome: bool) -> None:
-        """Show the texts in ``language`` and the current display settings."""
+        """Show the texts in the installed language and the current display settings.
+
+        Args:
+            language: the language shown; the language button offers the other one, in its own words.
+            title: the election's title in ``language``.
+            size_index: the text size chosen (0, 1, 2).
+            high_contrast: whether high contrast is on.
+            on_welcome: hide "start over" on the welcome screen (there is nothing to clear).
+        """
         self.title.set_full_text(title)
-        self.start_over_button.set_texts(tr(language, "startover"), "", tr(language, "startover.desc"))
+        self.start_over_button.set_texts(self.tr("Start over"), "",
+                                         self.tr("Clears every choice and returns to the first screen"))
         self.start_over_button.setVisible(not on_welcome)
         other = "en" if language == "zh-TW" else "zh-TW"
-        key = "lang.en" if other == "en" else "lang.zh"
-        self.language_button.set_texts(tr(language, key), tr(other, key), tr(other, f"{key}.desc"))
-        for index, button in enumerate(self.size_buttons):
-            name = _SIZE_KEYS[index]
-            button.set_texts(tr(language, f"size.{name}"), tr(language, f"size.{name}.name"),
-                             tr(language, "size.desc"))
+        name, description = language_texts(other)
+        self.language_button.set_texts(name, name, description)
+        sizes = (
+            (self.tr("A"), self.tr("Normal text size")),
+            (self.tr("A+"), self.tr("Large text size")),
+            (self.tr("A++"), self.tr("Largest text size")),
+        )
+        for index, (button, (text, size_name)) in enumerate(zip(self.size_buttons, sizes, strict=True)):
+            button.set_texts(text, size_name, self.tr("Changes the size of all text on the screen"))
             button.setChecked(index == size_index)
         self.contrast_button.blockSignals(True)
         self.contrast_button.setChecked(high_contrast)
         self.contrast_button.blockSignals(False)
-        self.contrast_button.set_texts(tr(language, "contrast"), "", tr(language, "contrast.desc"))
+        self.contrast_button.set_texts(self.tr("High contrast"), "",
+                                       self.tr("Switches to white text on black for easier reading"))

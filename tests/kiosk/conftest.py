@@ -23,14 +23,14 @@ def fixed_clock() -> datetime:
 
 
 @pytest.fixture
-def make_window(qtbot) -> Callable[[str], KioskWindow]:  # type: ignore[no-untyped-def]
-    """Build, show and activate the voter window for a sample election."""
+def make_window(qtbot) -> Callable[..., KioskWindow]:  # type: ignore[no-untyped-def]
+    """Build, show and activate the voter window for a sample election (idle timeouts in seconds, if given)."""
 
-    def make(sample: str = "taipei-daan") -> KioskWindow:
+    def make(sample: str = "taipei-daan", **idle: float) -> KioskWindow:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         install_font(app)
-        window = build_window(load_manifest(sample_manifest(sample)), clock=fixed_clock)
+        window = build_window(load_manifest(sample_manifest(sample)), clock=fixed_clock, **idle)
         qtbot.addWidget(window)
         window.resize(1280, 800)
         with qtbot.waitActive(window):

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import get_args
 
 import pytest
 
-from ballot.selection import Problem, ProblemCode
 from kiosk.app import Options, parse_args, run
-from kiosk.i18n import catalog
 from kiosk.window import KioskWindow, UnavailableWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -61,10 +58,3 @@ def test_modes_not_in_this_build(qtbot, argv: list[str], needle: str) -> None:  
     text = " ".join(lab.text() for lab in window.findChildren(QLabel))
     assert needle in text and "此版本尚未提供" in text and "Not available in this build yet" in text
 
-
-def test_catalogue_covers_every_problem_in_both_languages() -> None:
-    for code in get_args(ProblemCode):
-        for lang in ("en", "zh-TW"):
-            text = catalog.render_problem(lang, Problem(code, limit=5, value=6, cost=10, remaining=3, currency="TWD"))
-            assert text and not text.startswith("problem.")
-    assert set(catalog._ZH) <= set(catalog._EN)
