@@ -156,6 +156,7 @@ class BallotBox:
             if board_public_key(s) != board_key.public_key:
                 raise StorageError("this ballot-box key does not belong to this election")
         self.fingerprint = self.election.fingerprint
+        self._known_kiosks: dict[str, bytes] = {}
 
     # -- public API ---------------------------------------------------------------
 
@@ -176,7 +177,7 @@ class BallotBox:
         if early is not None:
             return early
         try:
-            check_ballot(ballot, self.election, self.public_key, self._kiosk_keys())
+            check_ballot(ballot, self.election, self.public_key, self._kiosk_keys(ballot))
         except InvalidBallot as exc:
             return InvalidBallotResult(str(exc))
         return self._with_retries(lambda s: self._cast_in(s, ballot, data))
@@ -189,7 +190,7 @@ class BallotBox:
         """
         try:
             ballot = parse_ballot(data)
-            check_ballot(ballot, self.election, self.public_key, self._kiosk_keys())
+            check_ballot(ballot, self.election, self.public_key, self._kiosk_keys(ballot))
             spoiled = SpoiledBallot(ballot, tuple(values), tuple(nonces))
             choices = spoiled_choices(spoiled, self.election, self.public_key)
         except InvalidBallot as exc:
@@ -206,9 +207,17 @@ class BallotBox:
 
     # -- internals ----------------------------------------------------------------
 
-    def _kiosk_keys(self) -> dict[str, bytes]:
-        with self.store.read() as s:
-            return {name: key for name, key in s.execute(select(KioskRow.name, KioskRow.public_key))}
+    def _kiosk_keys(self, ballot: EncryptedBallot) -> dict[str, bytes]:
+        """Registered kiosks, re-read only when a ballot names one not seen yet (no query per cast)."""
+        if ballot.kiosk is not None and ballot.kiosk not in self._known_kiosks:
+            with self.store.read() as s:
+                self._known_kiosks = {name: key for name, key in s.execute(select(KioskRow.name, KioskRow.public_key))}
+        return self._known_kiosks
+
+    @staticmethod
+    def _reuses_ciphertext(s: Session, ballot: EncryptedBallot) -> bool:
+        query = select(CiphertextRow.alpha).where(CiphertextRow.alpha.in_(ballot.alphas())).limit(1)
+        return s.scalar(query) is not None
 
     def _receipt(self, session: Session, t: bytes, position: int) -> Receipt:
         entry = entry_at(session, position)
@@ -247,8 +256,7 @@ class BallotBox:
             return refused
         if s.get(SpoiledBallotRow, t) is not None:
             return InvalidBallotResult("this ballot was checked (spoiled) and can never be cast; vote again")
-        seen = s.scalar(select(CiphertextRow.alpha).where(CiphertextRow.alpha.in_(ballot.alphas())).limit(1))
-        if seen is not None:
+        if self._reuses_ciphertext(s, ballot):
             return InvalidBallotResult("the ballot reuses a ciphertext already on the board")
         return None
 
@@ -277,8 +285,7 @@ class BallotBox:
         refused = self._eligibility(s, ballot)
         if refused is not None:
             return refused
-        seen = s.scalar(select(CiphertextRow.alpha).where(CiphertextRow.alpha.in_(ballot.alphas())).limit(1))
-        if seen is not None:
+        if self._reuses_ciphertext(s, ballot):
             return InvalidBallotResult("the ballot reuses a ciphertext already on the board")
         entry = append_entry(s, state, self.fingerprint, "spoiled", payload)
         s.add(SpoiledBallotRow(tracking_hash=t, position=entry.index))
