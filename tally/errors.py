@@ -7,3 +7,7 @@ class TallyError(Exception):
 
 class RuleError(TallyError, ValueError):
     """Raised when an outcome rule is given inconsistent input (unknown project, negative cost)."""
+
+
+class InvalidResults(TallyError, ValueError):
+    """Raised when a results document is not canonical, misses or adds a member, or its signature fails."""
