@@ -53,3 +53,7 @@ class BrokenChain(CryptoError, ValueError):
 
 class SecretFileError(CryptoError, ValueError):
     """Raised when a secret file cannot be opened (wrong passphrase or damaged)."""
+
+
+class UnsealError(CryptoError, ValueError):
+    """Raised when a sealed box cannot be opened: addressed to another key, or altered in transit."""
