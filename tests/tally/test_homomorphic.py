@@ -69,7 +69,7 @@ def closed_election(url: str, voters: int, chooser: Chooser = approval_chooser, 
     with store.write() as s:
         open_polls(s, key)
     box = BallotBox(store, key)
-    expected = {d.id: [0] * len(election.projects_in(d.id)) for d in election.districts}
+    expected: dict[str, list[int]] = {d.id: [0] * len(election.projects_in(d.id)) for d in election.districts}
     for i, code in enumerate(codes):
         selection = chooser(i, election)
         credential, _ = credential_keypair(code, election.fingerprint)
