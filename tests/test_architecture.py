@@ -19,7 +19,7 @@ STDLIB = set(sys.stdlib_module_names)
 ALLOWED = {
     "crypto": {"nacl"},
     "ballot": {"crypto", "nacl", "sqlalchemy", "alembic", "platformdirs", "qrcode", "reportlab", "PIL", "psycopg"},
-    "tally": {"crypto", "ballot", "nacl", "sqlalchemy", "reportlab", "qrcode", "PIL", "psycopg"},
+    "tally": {"crypto", "ballot", "nacl", "sqlalchemy", "reportlab", "qrcode", "PIL", "psycopg", "zxingcpp"},
     "kiosk": {"crypto", "ballot", "tally", "PySide6", "nacl", "PIL"},
 }
 
@@ -57,6 +57,8 @@ def test_only_the_hazardous_layer_touches_nacl_bindings() -> None:
         for path in modules(package):
             if path.name == "_group.py" and package == "crypto":
                 continue
+            if package == "tally" and path.parent == REPO / "tally" / "verify":
+                continue  # the observers' verifier re-implements the group from the spec (issue 7)
             if "nacl.bindings" in path.read_text(encoding="utf-8"):
                 offenders.append(str(path.relative_to(REPO)))
     assert [] == offenders
