@@ -26,22 +26,28 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from crypto.canonical import canonical_json, parse_canonical_json
 from crypto.errors import CryptoError
 from crypto.signatures import SigningKey, sign, verify
-from tally.errors import InvalidResults
-from tally.rules.model import EqualSharesRound, Explanation, GreedyStep, Outcome
+from tally.errors import InvalidResults, RuleError
+from tally.rules.greedy import greedy
+from tally.rules.model import EqualSharesRound, Explanation, GreedyStep, Outcome, RuleProject
+
+if TYPE_CHECKING:
+    from ballot.manifest_model import District, Project
 
 __all__ = [
     "RESULTS_FILE",
     "RESULTS_FORMAT",
     "RESULTS_TAG",
     "DistrictResult",
+    "IndividualBallotsNeeded",
     "InvalidResults",
     "ProjectCount",
     "Results",
+    "district_outcome",
     "outcome_from_json",
     "outcome_to_json",
     "parse_results",
@@ -270,3 +276,30 @@ def parse_results(data: bytes) -> Results:
                                                                                            "districts")))
     return Results(_hex32(v["election"], "election"), _hex32(v["tally"], "tally"), trustees, districts,
                    _hex32(v["signature"], "signature", 64))
+
+
+class IndividualBallotsNeeded(RuleError):
+    """The district's rule (Equal Shares) needs individual ballots, which a homomorphic tally never reveals."""
+
+
+def district_outcome(district: District, projects: Sequence[Project], counts: Sequence[int]) -> Outcome:
+    """Apply a district's greedy-type rule to its counts (docs/spec.md 35, "Outcome rules over counts").
+
+    Args:
+        district: the manifest district (its ``outcome`` rule and ``budget``).
+        projects: its projects in manifest order.
+        counts: one count per project, same order.
+
+    Raises:
+        IndividualBallotsNeeded: for ``equal-shares``, until a verifiable mix-net exists.
+    """
+    rule = district.outcome
+    if rule.rule == "equal-shares":
+        raise IndividualBallotsNeeded(
+            f"district {district.id!r} uses Equal Shares, which needs individual ballots; a homomorphic tally "
+            "only reveals per-project totals, so its results cannot be computed until a verifiable mix-net exists")
+    if rule.rule not in ("greedy", "greedy-no-skip", "greedy-threshold"):
+        raise RuleError(f"district {district.id!r}: unknown outcome rule {rule.rule!r}")
+    scores: dict[str, int] = {p.id: c for p, c in zip(projects, counts, strict=True)}
+    return greedy([RuleProject(p.id, p.cost) for p in projects], district.budget, scores,
+                  skip=rule.rule != "greedy-no-skip", threshold=rule.threshold)
