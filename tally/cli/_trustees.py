@@ -20,7 +20,7 @@ from ballot.ceremony_record import CEREMONY_FILE, CeremonyRecord, save_ceremony
 from ballot.storage import Store, load_election
 from ballot.storage.record_files import load_record_file
 from tally.ceremony import run_in_room_ceremony, share_file_name, write_share_file
-from tally.cli._common import EXIT_OK, CliError, add_db_option, db_url, read_passphrase
+from tally.cli._common import EXIT_OK, EXIT_USAGE, CliError, add_db_option, db_url, read_passphrase
 
 PASSPHRASE_ENV: Final = "PBVOTE_PASSPHRASE_{}"
 """Scripts give trustee j's passphrase in ``$PBVOTE_PASSPHRASE_<j>``."""
@@ -37,14 +37,18 @@ def register(commands: Any) -> None:
     """Add the ``trustees`` command group."""
     group = commands.add_parser("trustees", help="key ceremony of the trustees")
     sub = group.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = sub.add_parser("ceremony", help="in-room key ceremony: all trustees at this machine",
-                       epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--trustees", type=_positive, required=True, metavar="N",
+    from tally.cli._ceremony_steps import STEPS_EPILOG, add_step_options  # imports this module
+
+    p = sub.add_parser("ceremony", help="key ceremony: all trustees at this machine, or one step at a trustee's",
+                       epilog=f"{_EPILOG}\n\n{STEPS_EPILOG}", formatter_class=argparse.RawDescriptionHelpFormatter)
+    # Required in the in-room mode (checked in ceremony()), optional with --step.
+    p.add_argument("--trustees", type=_positive, metavar="N",
                    help="number of trustees (must equal the manifest's)")
-    p.add_argument("--threshold", type=_positive, required=True, metavar="K",
+    p.add_argument("--threshold", type=_positive, metavar="K",
                    help="trustees needed to decrypt (must equal the manifest's)")
-    p.add_argument("--out", type=Path, required=True, metavar="DIR",
-                   help="folder for the share files and ceremony.json")
+    p.add_argument("--out", type=Path, metavar="DIR",
+                   help="folder for the share files and ceremony.json (with --step: this trustee's folder)")
+    add_step_options(p)
     add_db_option(p)
     p.set_defaults(handler=ceremony)
 
@@ -83,7 +87,18 @@ def _write_new(path: Path, data: bytes) -> None:
 
 
 def ceremony(args: argparse.Namespace) -> int:
-    """Run the in-room ceremony; write the share files, the transcript, and store it."""
+    """Run the in-room ceremony (write the share files, the transcript, and store it), or one --step."""
+    from tally.cli._ceremony_steps import in_room_misuse, run_step
+
+    if args.step is not None:
+        return run_step(args)
+    missing = [flag for flag, value in (("--trustees", args.trustees), ("--threshold", args.threshold),
+                                        ("--out", args.out)) if value is None]
+    if missing:
+        raise CliError(f"the following arguments are required: {', '.join(missing)} (or --step)", EXIT_USAGE)
+    misuse = in_room_misuse(args)
+    if misuse:
+        raise CliError(misuse, EXIT_USAGE)
     n, k, out = args.trustees, args.threshold, args.out
     store = Store(db_url(args))
     store.require_current()
