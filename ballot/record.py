@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from sqlalchemy.orm import Session
+
 from ballot.authority import board_public_key
 from ballot.board import BoardRecord, board_entries, current_head
 from ballot.errors import BallotError
@@ -35,6 +37,8 @@ __all__ = ["RECORD_FILES", "PublishedRecord", "RecordError", "board_line", "publ
 
 RECORD_FILES: Final = ("manifest.json", "ceremony.json", "authority.json", "credentials.jsonl", "kiosks.json",
                        "board.jsonl", "head.json")
+TALLY_FILE: Final = "tally.json"
+RESULTS_FILE: Final = "results.json"
 _ZIP_TIME: Final = (2020, 1, 1, 0, 0, 0)
 HEAD_FORMAT: Final = "pbvote-head/1"
 
@@ -166,6 +170,7 @@ def publish_record(store: Store, directory: Path, board_key: SigningKey,
                     if content is not None:
                         images.mkdir(exist_ok=True)
                         (images / project.image.sha256).write_bytes(content)
+            _write_tally_files(s, tmp, say)
         say(f"board.jsonl: {entries} entries ({counts['ballot']} ballots, {counts['spoiled']} spoiled)")
         _swap_into_place(tmp, directory)
     except BaseException:
@@ -175,6 +180,31 @@ def publish_record(store: Store, directory: Path, board_key: SigningKey,
     _write_zip(directory, zip_path)
     say(f"{zip_path}: written")
     return PublishedRecord(directory, zip_path, entries, counts["ballot"], counts["spoiled"], credentials)
+
+
+def _write_tally_files(session: Session, tmp: Path, say: Callable[[str], None]) -> None:
+    """Add tally.json, the used partial decryptions and results.json once results exist (spec 36).
+
+    The trustees whose files belong in the record are those results.json
+    names: a stored file that was not combined (invalid, or one too many)
+    stays out.  ballot/ cannot import tally/, so the names are read from the
+    JSON directly.
+    """
+    results = load_record_file(session, RESULTS_FILE)
+    if results is None:
+        return
+    value = parse_canonical_json(results, RESULTS_FILE)
+    trustees = value.get("trustees") if isinstance(value, dict) else None
+    if not isinstance(trustees, list) or not all(isinstance(j, int) and not isinstance(j, bool) for j in trustees):
+        raise RecordError(f"{RESULTS_FILE}: stored results do not name their trustees")
+    names = [TALLY_FILE, *(f"decryptions/trustee-{j}.json" for j in trustees), RESULTS_FILE]
+    for name in names:
+        content = load_record_file(session, name)
+        if content is None:
+            raise RecordError(f"{name}: missing from the database although {RESULTS_FILE} is stored")
+        (tmp / name).parent.mkdir(exist_ok=True)
+        (tmp / name).write_bytes(content)
+    say(f"{RESULTS_FILE}: with {TALLY_FILE} and the partial decryptions of trustees {', '.join(map(str, trustees))}")
 
 
 def _write_head(path: Path, head: Head, key: SigningKey) -> None:

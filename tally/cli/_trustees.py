@@ -51,6 +51,9 @@ def register(commands: Any) -> None:
     add_step_options(p)
     add_db_option(p)
     p.set_defaults(handler=ceremony)
+    from tally.cli._tally import register_decrypt  # trustees decrypt: the tally's own module
+
+    register_decrypt(sub)
 
 
 def _positive(text: str) -> int:
