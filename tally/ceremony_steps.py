@@ -237,7 +237,8 @@ def read_message(path: Path) -> bytes:
         with open(path, "rb") as fh:
             data = fh.read(MAX_MESSAGE_BYTES + 1)
     except FileNotFoundError:
-        raise CeremonyError(f"{path}: missing (copy it from the USB stick)") from None
+        raise CeremonyError(f"{path}: missing (every trustee's message for this step must be in this folder)"
+                            ) from None
     if len(data) > MAX_MESSAGE_BYTES:
         raise CeremonyError(f"{path}: too large to be a ceremony message")
     return data

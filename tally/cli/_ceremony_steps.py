@@ -211,9 +211,9 @@ def _finish(args: argparse.Namespace, election: Election) -> None:
     data = record.to_canonical_bytes()
     if transcript.exists() and transcript.read_bytes() != data:
         raise CliError(f"{transcript}: already exists with other content; refusing to overwrite it")
-    write_share_file(share_path, share, passphrase)
-    if not transcript.exists():
+    if not transcript.exists():  # first: public and deterministic, so a re-run after a failure finds it equal
         _write_new(transcript, data)
+    write_share_file(share_path, share, passphrase)
     _say(f"joint election public key: {bytes(record.public_key).hex()}")
     _say(f"share file (mode 0600, sealed by your passphrase): {share_path}")
     _say(f"public transcript: {transcript} (sha256 {hashlib.sha256(data).hexdigest()}: "
