@@ -45,7 +45,7 @@ from tally.ceremony_steps import (
     write_state_file,
 )
 from tally.cli._common import EXIT_OK, EXIT_USAGE, CliError, db_url, existing_file, read_passphrase
-from tally.cli._trustees import PASSPHRASE_ENV, _refuse_existing, _write_new
+from tally.cli._trustees import PASSPHRASE_ENV, _positive, _refuse_existing, _write_new
 
 __all__ = ["SHARED_PASSPHRASE_ENV", "STEPS", "add_step_options", "run_step"]
 
@@ -71,20 +71,10 @@ _NEEDS: Final = {
 _FLAG: Final = {"trustee": "--trustee", "inbox": "--in", "out": "--out", "election": "--election"}
 
 
-def _index(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
-
-
 def add_step_options(p: argparse.ArgumentParser) -> None:
     """Add --step, --trustee, --in and --election to ``pbvote trustees ceremony``."""
     p.add_argument("--step", choices=STEPS, help="at separate machines: run one step of the ceremony (below)")
-    p.add_argument("--trustee", type=_index, metavar="J", help="with --step: the trustee running this step")
+    p.add_argument("--trustee", type=_positive, metavar="J", help="with --step: the trustee running this step")
     p.add_argument("--in", dest="inbox", type=Path, metavar="DIR",
                    help="with --step shares, finish, store: the folder (USB stick) with the others' messages")
     p.add_argument("--election", type=existing_file, metavar="MANIFEST",
