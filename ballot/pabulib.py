@@ -375,7 +375,9 @@ def dumps_pb(pb: PbFile) -> str:
             row.append("" if p.selected is None else str(int(p.selected)))
         out.append(_row(row + [p.extra.get(k, "") for k in p_extra]))
     v_extra = _union_keys((v.extra for v in pb.votes), _VOTE_COLUMNS)
-    has_points = any(v.points is not None for v in pb.votes)
+    # A cumulative file must have a points column even with no votes (read_pb insists, see
+    # _check_meta); a counts-only results export (tally/results_export.py) has exactly that.
+    has_points = any(v.points is not None for v in pb.votes) or pb.vote_type in _POINTS_VOTE_TYPES
     out += ["VOTES\n", _row(["voter_id", "vote", *(["points"] if has_points else []), *v_extra])]
     for v in pb.votes:
         row = [v.voter_id, ",".join(v.projects)]

@@ -27,7 +27,7 @@ from typing import Final
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from ballot.manifest_model import District, Election, Project, short_fingerprint
+from ballot.manifest_model import District, Election, short_fingerprint
 from ballot.pdf_common import (
     MM,
     Align,
@@ -48,6 +48,7 @@ from ballot.pdf_common import (
 from ballot.record import RECORD_FILES
 from tally._results_texts import TEXTS, text
 from tally.results import RESULTS_FILE, DistrictResult, Results
+from tally.results_export import ranked
 from tally.rules.model import EqualSharesRound, GreedyStep
 
 __all__ = ["CHART_BAR_X", "FUNDED_RGB", "ranked", "render_results_pdf"]
@@ -278,26 +279,6 @@ def draw_chart(flow: Flow, title: str, bars: list[tuple[str, int, bool]]) -> Non
             _check_mark(c, CHART_BAR_X + width + 3.5 * MM + text_width(shown, value), mid, 1.7 * MM, True)
         flow.y -= h
     flow.y -= 2 * MM
-
-
-def ranked(result: DistrictResult, election: Election) -> list[tuple[int, Project, int, bool]]:
-    """
-    The district's projects as (rank, project, count, funded), most votes first.
-
-    Rank is competition ranking (1, 2, 2, 4): tied projects share a rank, so
-    the report never suggests that one of two equal counts came first.  Ties
-    are listed cheaper first, then by id, the order greedy considers them.
-    """
-    by_id: dict[str, Project] = {p.id: p for p in election.projects_in(result.district)}
-    selected = set(result.outcome.selected)
-    rows = []
-    for item in result.counts:
-        if item.project not in by_id:
-            raise PrintoutError(f"results name project {item.project!r}, which district "
-                                f"{result.district!r} of the manifest does not have")
-        rows.append((by_id[item.project], item.count, item.project in selected))
-    rows.sort(key=lambda r: (-r[1], r[0].cost, r[0].id))
-    return [(1 + sum(1 for _, c, _ in rows if c > count), p, count, funded) for p, count, funded in rows]
 
 
 def _decimal(value: str) -> str:
