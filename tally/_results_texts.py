@@ -60,7 +60,7 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "col_supporters": "Supporters",
         "col_rho": "Pays at most",
         "reason_fits": "funded: fits in the money left",
-        "reason_does not fit": "skipped: costs more than the money left",
+        "reason_does not fit": "skipped: more than the money left",
         "reason_below threshold": "skipped: fewer votes than the minimum",
         "reason_stopped": "not considered: counting stopped",
         "reason_reserve": "funded from the reserve",

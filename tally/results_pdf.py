@@ -380,9 +380,9 @@ def _explanation(flow: Flow, result: DistrictResult, election: Election, count_l
             flow.paragraph(text(lang, "mes_fill"), fonts.style(9), after=2 * MM)
     if steps:
         columns = [Column(text(lang, "col_step"), 12 * MM, "right"), Column(text(lang, "col_project"), 0, "left"),
-                   Column(count_label, 18 * MM, "right"), Column(text(lang, "col_cost"), 24 * MM, "right"),
-                   Column(text(lang, "col_left"), 24 * MM, "right"),
-                   Column(text(lang, "col_decision"), 38 * MM, "left")]
+                   Column(count_label, 15 * MM, "right"), Column(text(lang, "col_cost"), 21 * MM, "right"),
+                   Column(text(lang, "col_left"), 21 * MM, "right"),
+                   Column(text(lang, "col_decision"), 55 * MM, "left")]
         draw_table(flow, columns, [[str(i), titles.get(s.project, s.project), f"{s.score:,}", f"{s.cost:,}",
                                     f"{s.remaining:,}", text(lang, f"reason_{s.reason}")
                                     if f"reason_{s.reason}" in TEXTS[lang] else s.reason]
@@ -398,14 +398,16 @@ def _explanation(flow: Flow, result: DistrictResult, election: Election, count_l
 def _verify_section(flow: Flow) -> None:
     """How to check the results with ``pbvote verify`` and which files the record holds."""
     lang, fonts = flow.lang, flow.fonts
-    flow.need(60 * MM)
+    flow.need(80 * MM)  # the whole section (about 75 mm) on one page when it can be
     flow.rule_line()
     flow.paragraph(text(lang, "verify_title"), fonts.style(15, bold=True), after=2 * MM)
     flow.paragraph(text(lang, "verify_intro"), fonts.style(9.5), after=2 * MM)
     flow.mono("pbvote verify RECORD", 11)
     flow.paragraph(text(lang, "verify_checks"), fonts.style(9.5), after=1.5 * MM)
-    for i in range(1, 6):
-        flow.paragraph(f"{i}. {text(lang, f'verify_{i}')}", fonts.style(9), after=1 * MM, indent=4 * MM)
+    for i in range(1, 6):  # numbers hang left of their item's wrapped lines
+        flow.need(fonts.style(9).leading)
+        draw_paragraph(flow.c, f"{i}.", MARGIN + 7 * MM, flow.y, 6 * MM, fonts.style(9), "right")
+        flow.paragraph(text(lang, f"verify_{i}"), fonts.style(9), after=1 * MM, indent=9 * MM)
     flow.y -= 2 * MM
     flow.paragraph(text(lang, "verify_receipt"), fonts.style(9), after=3 * MM)
     flow.paragraph(text(lang, "verify_files"), fonts.style(9.5), after=1.5 * MM)

@@ -152,7 +152,7 @@ def test_explanations_are_printed() -> None:
     steps = [s for d in results.districts for s in d.outcome.explanation if isinstance(s, GreedyStep)]
     assert len(steps) == sum(len(d.counts) for d in results.districts)
     assert squash(text).count("funded:fitsinthemoneyleft") == sum(s.funded for s in steps)
-    assert squash(text).count("skipped:costsmorethanthemoneyleft") == sum(not s.funded for s in steps)
+    assert squash(text).count("skipped:morethanthemoneyleft") == sum(not s.funded for s in steps)
     election, results = riverside()
     text = squash("\n".join(pdf_text(render_results_pdf(results, election, "zh-TW"))))
     rounds = [s for s in results.districts[0].outcome.explanation if isinstance(s, EqualSharesRound)]
@@ -250,3 +250,14 @@ def test_signing_key_independent() -> None:
     election, results = taipei()
     again = dataclasses.replace(results, signature=b"").signed(generate_signing_key())
     assert render_results_pdf(results, election, "en") == render_results_pdf(again, election, "en")
+
+
+@needs_poppler
+def test_fingerprint_qr_reads_back(tmp_path: Path) -> None:
+    """The QR code beside the fingerprint decodes (zxing, after pdftoppm) to the full fingerprint."""
+    import zxingcpp
+
+    election, results = riverside()
+    first = render_png(render_results_pdf(results, election, "zh-TW"), tmp_path, dpi=150)[0]
+    found = [r.text for r in zxingcpp.read_barcodes(Image.open(first))]
+    assert found == [election.fingerprint_hex]
