@@ -24,7 +24,10 @@ from kiosk.flow import VoterFlow
 from kiosk.i18n import LANGUAGES, QT_TRANSLATE_NOOP, MissingCatalogue, translate_in
 from kiosk.idle import DEFAULT_IDLE_SECONDS, DEFAULT_WARNING_SECONDS
 from kiosk.images import ImageBytes, PixmapCache, file_image_bytes
+from kiosk.ops import VotingService
+from kiosk.printing import ReceiptPrinter
 from kiosk.qt import QApplication, QMainWindow, QMessageBox, Qt
+from kiosk.screens.receipt import DEFAULT_RECEIPT_SECONDS
 from kiosk.theme import install_font
 from kiosk.window import KioskWindow, UnavailableWindow
 
@@ -105,7 +108,9 @@ def load_startup_election(options: Options, store: Store | None) -> Election:
 
 def build_window(election: Election, *, images: ImageBytes = file_image_bytes, clock: Clock | None = None,
                  idle_seconds: float = DEFAULT_IDLE_SECONDS,
-                 warning_seconds: float = DEFAULT_WARNING_SECONDS) -> KioskWindow:
+                 warning_seconds: float = DEFAULT_WARNING_SECONDS, service: VotingService | None = None,
+                 printer: ReceiptPrinter | None = None,
+                 receipt_seconds: int = DEFAULT_RECEIPT_SECONDS) -> KioskWindow:
     """Build the voter window for ``election`` (a QApplication must exist).
 
     Args:
@@ -114,13 +119,17 @@ def build_window(election: Election, *, images: ImageBytes = file_image_bytes, c
         clock: the current time (default: the system clock, UTC).
         idle_seconds: quiet time before the "are you still there?" warning.
         warning_seconds: length of the warning's countdown before the session is cleared.
+        service: the ballot box and this kiosk's keys; without it the flow ends on the preview's pending screen.
+        printer: where receipts print (None: no Print button).
+        receipt_seconds: how long the receipt stays on screen.
 
     Raises:
         MissingCatalogue: a language's compiled translations are missing (a broken install).
     """
-    flow = VoterFlow(election)
+    flow = VoterFlow(election, casting=service is not None)
     return KioskWindow(flow, PixmapCache(images), clock or _utc_now, idle_seconds=idle_seconds,
-                       warning_seconds=warning_seconds)
+                       warning_seconds=warning_seconds, service=service, printer=printer,
+                       receipt_seconds=receipt_seconds)
 
 
 def _utc_now() -> datetime:

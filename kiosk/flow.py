@@ -1,9 +1,13 @@
 """The voter flow as an explicit state machine (no Qt: the window listens to it).
 
-States follow DESIGN.md step 5 as far as this build goes: welcome (language)
--> district (when the resident chooses one) -> ballot -> review -> the
-casting placeholder.  ``reset()`` forgets everything about the session:
-language, district, choices and display settings.
+States follow DESIGN.md step 5: welcome (language) -> eligibility (voting
+code) or check-in (voter roll) -> district (when the resident chooses one)
+-> ballot -> review -> encrypting -> choice ("cast" or "check this ballot
+first") -> casting -> receipt; a check goes checking -> checked ->
+encrypting again with fresh nonces.  Without a ballot box (the preview
+build) review leads to the pending placeholder instead.  ``reset()``
+forgets everything about the session: credential, choices, encrypted
+ballot, receipt, language and display settings.
 """
 
 from __future__ import annotations
@@ -11,8 +15,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 
+from ballot.box import Spoiled
+from ballot.encrypt import PreparedBallot
 from ballot.manifest_model import District, Election
+from ballot.receipts import Receipt
 from ballot.selection import Problem, Selection, can_add, check_selection
+from crypto.signatures import SigningKey
 from kiosk.errors import KioskError
 
 __all__ = ["TRANSITIONS", "InvalidTransition", "State", "VoterFlow"]
@@ -22,20 +30,39 @@ class State(Enum):
     """Where the resident is in the flow."""
 
     WELCOME = "welcome"
+    ELIGIBILITY = "eligibility"
+    CHECKIN = "checkin"
     DISTRICT = "district"
     BALLOT = "ballot"
     REVIEW = "review"
     PENDING = "pending"
+    ENCRYPTING = "encrypting"
+    CHOICE = "choice"
+    CHECKING = "checking"
+    CHECKED = "checked"
+    CASTING = "casting"
+    RECEIPT = "receipt"
 
 
+_ENTRY = frozenset({State.ELIGIBILITY, State.CHECKIN})
+_AFTER_ENTRY = frozenset({State.WELCOME, State.DISTRICT, State.BALLOT, State.REVIEW})
 TRANSITIONS: dict[State, frozenset[State]] = {
-    State.WELCOME: frozenset({State.DISTRICT, State.BALLOT}),
+    State.WELCOME: _ENTRY | {State.DISTRICT, State.BALLOT},
+    State.ELIGIBILITY: _AFTER_ENTRY,
+    State.CHECKIN: _AFTER_ENTRY,
     State.DISTRICT: frozenset({State.WELCOME, State.BALLOT}),
     State.BALLOT: frozenset({State.WELCOME, State.DISTRICT, State.REVIEW}),
-    State.REVIEW: frozenset({State.WELCOME, State.BALLOT, State.PENDING}),
+    State.REVIEW: frozenset({State.WELCOME, State.BALLOT, State.PENDING, State.ENCRYPTING}),
     State.PENDING: frozenset({State.WELCOME}),
+    State.ENCRYPTING: frozenset({State.CHOICE, State.REVIEW}),
+    State.CHOICE: _ENTRY | {State.CASTING, State.CHECKING, State.BALLOT, State.ENCRYPTING},
+    State.CHECKING: _ENTRY | {State.CHECKED, State.CHOICE},
+    State.CHECKED: frozenset({State.ENCRYPTING, State.BALLOT}),
+    State.CASTING: _ENTRY | {State.RECEIPT, State.CHOICE},
+    State.RECEIPT: frozenset({State.WELCOME}),
 }
-"""The allowed moves; ``reset()`` may always return to WELCOME."""
+TRANSITIONS = {state: targets | {State.WELCOME} for state, targets in TRANSITIONS.items()}
+"""The allowed moves; every screen may return to WELCOME (``reset()`` always does)."""
 
 
 class InvalidTransition(KioskError, ValueError):
@@ -50,6 +77,8 @@ class VoterFlow:
 
     Args:
         election: the election on the ballot.
+        casting: True when a ballot box is connected (eligibility first, then encrypt and cast);
+            False for the preview build (review ends on the pending placeholder).
 
     Attributes:
         state: the current screen.
@@ -58,10 +87,23 @@ class VoterFlow:
         selection: the resident's plaintext choices (None before the ballot).
         text_size: 0, 1 or 2 (A, A+, A++).
         high_contrast: whether the high-contrast theme is on.
+        credential: the resident's credential key once eligibility is settled.
+        refusal: why eligibility was refused last ("typo", "malformed", "unknown", "used", "before", "closed",
+            "not_on_roll", "checked_in", "roll_input"), shown by the eligibility or check-in screen.
+        prepared: the encrypted ballot waiting for "cast" or "check".
+        checked: the ballot box's answer to the last check (what the spoiled ballot contained).
+        receipt: the receipt of the cast ballot.
     """
 
-    def __init__(self, election: Election) -> None:
+    def __init__(self, election: Election, *, casting: bool = False) -> None:
         self.election = election
+        self.casting = casting
+        self.uses_roll = election.eligibility == "roll"
+        self.credential: SigningKey | None = None
+        self.refusal: str | None = None
+        self.prepared: PreparedBallot | None = None
+        self.checked: Spoiled | None = None
+        self.receipt: Receipt | None = None
         self._listeners: list[Listener] = []
         self.state = State.WELCOME
         self.language = self.default_language
@@ -84,7 +126,11 @@ class VoterFlow:
     def at_rest(self) -> bool:
         """True on the welcome screen with every setting at its default: nothing of a session to clear."""
         return (self.state == State.WELCOME and self.language == self.default_language and self.text_size == 0
-                and not self.high_contrast and self.district_id is None and self.selection is None)
+                and not self.high_contrast and self.district_id is None and self.selection is None
+                and self._no_secrets())
+
+    def _no_secrets(self) -> bool:
+        return (self.credential, self.refusal, self.prepared, self.checked, self.receipt) == (None,) * 5
 
     @property
     def district(self) -> District | None:
@@ -120,6 +166,8 @@ class VoterFlow:
         self.selection = None
         self.text_size = 0
         self.high_contrast = False
+        self.credential = self.prepared = self.checked = self.receipt = None
+        self.refusal = None
         self._changed()
 
     # ------------------------------------------------------------ resident actions
@@ -144,8 +192,10 @@ class VoterFlow:
         self._changed()
 
     def start(self) -> None:
-        """Leave the welcome screen: to the district choice, or straight to the ballot."""
-        if self.chooses_district:
+        """Leave the welcome screen: to eligibility first when casting, then the district or the ballot."""
+        if self.casting and self.credential is None:
+            self.go(State.CHECKIN if self.uses_roll else State.ELIGIBILITY)
+        elif self.chooses_district:
             self.go(State.DISTRICT)
         else:
             self.choose_district(self.election.districts[0].id)
@@ -160,12 +210,57 @@ class VoterFlow:
 
     def back(self) -> None:
         """Go one screen back, keeping the choices."""
-        if self.state == State.BALLOT:
+        if self.state in _ENTRY:
+            self.go(State.WELCOME)
+        elif self.state == State.BALLOT:
             self.go(State.DISTRICT if self.chooses_district else State.WELCOME)
         elif self.state == State.REVIEW:
             self.go(State.BALLOT)
         elif self.state == State.DISTRICT:
             self.go(State.WELCOME)
+
+    # ------------------------------------------------------------ eligibility and casting (the controller calls)
+
+    def refuse(self, reason: str) -> None:
+        """Show the eligibility (or check-in) screen with why the code or check-in was refused.
+
+        The choices stay: after a new code the resident goes straight back to review.
+        """
+        self.credential = self.prepared = self.checked = None
+        self.refusal = reason
+        target = State.CHECKIN if self.uses_roll else State.ELIGIBILITY
+        if self.state != target:
+            self.go(target)
+        else:
+            self._changed()
+
+    def admit(self, credential: SigningKey) -> None:
+        """Eligibility settled: remember the credential and go on (to review if choices were kept)."""
+        self.credential = credential
+        self.refusal = None
+        if self.selection is not None and not self.problems():
+            self.go(State.REVIEW)
+        elif self.chooses_district:
+            self.go(State.DISTRICT)
+        else:
+            self.choose_district(self.election.districts[0].id)
+
+    def encrypted(self, prepared: PreparedBallot) -> None:
+        """The ballot is encrypted: offer "cast" or "check this ballot first"."""
+        self.prepared = prepared
+        self.go(State.CHOICE)
+
+    def spoiled(self, result: Spoiled) -> None:
+        """The checked ballot is published: show what it contained (the encrypted one is gone for good)."""
+        self.prepared = None
+        self.checked = result
+        self.go(State.CHECKED)
+
+    def accepted(self, receipt: Receipt) -> None:
+        """The ballot box confirmed the ballot: forget the secrets, show the receipt."""
+        self.prepared = None
+        self.receipt = receipt
+        self.go(State.RECEIPT)
 
     def toggle_pick(self, project_id: str) -> Problem | None:
         """Pick or un-pick a project (approval/knapsack); returns the refusal, if any."""

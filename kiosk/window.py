@@ -9,6 +9,8 @@ from typing import Protocol
 from kiosk.flow import State, VoterFlow
 from kiosk.i18n import Translations
 from kiosk.idle import DEFAULT_IDLE_SECONDS, DEFAULT_WARNING_SECONDS, IdleWatch
+from kiosk.ops import VotingService
+from kiosk.printing import ReceiptPrinter
 from kiosk.qt import (
     QApplication,
     QCloseEvent,
@@ -23,11 +25,26 @@ from kiosk.qt import (
     QVBoxLayout,
     QWidget,
 )
-from kiosk.screens import BallotScreen, DistrictScreen, PendingScreen, ReviewScreen, UnavailableScreen, WelcomeScreen
+from kiosk.screens import (
+    BallotScreen,
+    BusyScreen,
+    CastScreen,
+    CheckedScreen,
+    CheckInScreen,
+    DistrictScreen,
+    EligibilityScreen,
+    PendingScreen,
+    ReceiptScreen,
+    ReviewScreen,
+    UnavailableScreen,
+    WelcomeScreen,
+)
 from kiosk.screens.ballot import PixmapSource
+from kiosk.screens.receipt import DEFAULT_RECEIPT_SECONDS
 from kiosk.screens.unavailable import TITLE, both
+from kiosk.session import CastingController
 from kiosk.theme import stylesheet
-from kiosk.widgets import IdleWarning, TopBar
+from kiosk.widgets import ErrorNotice, IdleWarning, TopBar
 
 
 class Screen(Protocol):
@@ -49,13 +66,18 @@ class KioskWindow(QMainWindow):
         clock: the current time.
         idle_seconds: quiet time (no touch, key or mouse) before the "are you still there?" warning.
         warning_seconds: how long the warning counts down before the session is cleared.
+        service: the ballot box and keys (None: the preview build, review ends on the pending screen).
+        printer: where receipts are printed (None: no Print button).
+        receipt_seconds: how long the receipt stays before the session clears itself.
     """
 
     def __init__(self, flow: VoterFlow, pixmaps: PixmapSource, clock: Callable[[], datetime], *,
                  idle_seconds: float = DEFAULT_IDLE_SECONDS,
-                 warning_seconds: float = DEFAULT_WARNING_SECONDS) -> None:
+                 warning_seconds: float = DEFAULT_WARNING_SECONDS, service: VotingService | None = None,
+                 printer: ReceiptPrinter | None = None,
+                 receipt_seconds: int = DEFAULT_RECEIPT_SECONDS) -> None:
         super().__init__()
-        self._shown: tuple[State, str, str | None, tuple[int, bool]] | None = None
+        self._shown: tuple[State, str, str | None, tuple[int, bool], str | None] | None = None
         self._look: tuple[int, bool] | None = None
         self._ready = False
         self._focus_before_warning: QWidget | None = None
@@ -77,26 +99,38 @@ class KioskWindow(QMainWindow):
         self.stack = QStackedWidget()
         col.addWidget(self.stack, 1)
         self.setCentralWidget(root)
+        self.error_notice = ErrorNotice(self)
+        self.controller: CastingController | None = None
+        if service is not None:
+            self.controller = CastingController(flow, service, self.error_notice, printer, self)
+            self.error_notice.retry.connect(self.controller.retry)
         self.welcome = WelcomeScreen(flow, clock)
         self.district = DistrictScreen(flow)
         self.ballot = BallotScreen(flow, pixmaps)
-        self.review = ReviewScreen(flow)
+        self.review = ReviewScreen(flow, self.controller.encrypt if self.controller is not None else None)
         self.pending = PendingScreen(flow)
         self.screens: dict[State, QWidget] = {
             State.WELCOME: self.welcome, State.DISTRICT: self.district, State.BALLOT: self.ballot,
             State.REVIEW: self.review, State.PENDING: self.pending,
         }
+        self.session_screens: list[QWidget] = [self.ballot, self.review]
+        if self.controller is not None:
+            self._add_casting_screens(self.controller, receipt_seconds)
         self.stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.holders: dict[QWidget, QWidget] = {}
         for state, screen in self.screens.items():
+            if screen in self.holders:
+                continue  # one screen shows several states (busy)
             if state == State.BALLOT:
-                self.stack.addWidget(screen)  # scrolls its own cards
-                continue
-            holder = QScrollArea()
-            holder.setWidgetResizable(True)
-            holder.setFrameShape(QFrame.Shape.NoFrame)
-            holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            holder.setWidget(screen)
-            self.stack.addWidget(holder)
+                self.holders[screen] = screen  # scrolls its own cards
+            else:
+                holder = QScrollArea()
+                holder.setWidgetResizable(True)
+                holder.setFrameShape(QFrame.Shape.NoFrame)
+                holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                holder.setWidget(screen)
+                self.holders[screen] = holder
+            self.stack.addWidget(self.holders[screen])
         self.idle_warning = IdleWarning(self)
         self.idle_warning.more_time.connect(self._more_time)
         self.idle = IdleWatch(idle_seconds, warning_seconds, self)
@@ -107,6 +141,22 @@ class KioskWindow(QMainWindow):
         self._ready = True
         flow.subscribe(self.on_flow_changed)
         self.on_flow_changed()
+
+    def _add_casting_screens(self, controller: CastingController, receipt_seconds: int) -> None:
+        """Eligibility, check-in, the waits, cast-or-check, checked and receipt (only with a ballot box)."""
+        flow = self.flow
+        self.eligibility = EligibilityScreen(flow, controller)
+        self.checkin = CheckInScreen(flow, controller)
+        self.busy = BusyScreen(flow)
+        self.cast = CastScreen(flow, controller)
+        self.checked = CheckedScreen(flow, controller)
+        self.receipt = ReceiptScreen(flow, controller, receipt_seconds)
+        self.screens.update({
+            State.ELIGIBILITY: self.eligibility, State.CHECKIN: self.checkin, State.ENCRYPTING: self.busy,
+            State.CHECKING: self.busy, State.CASTING: self.busy, State.CHOICE: self.cast,
+            State.CHECKED: self.checked, State.RECEIPT: self.receipt,
+        })
+        self.session_screens += [self.eligibility, self.checkin, self.cast, self.checked, self.receipt]
 
     def current_screen(self) -> QWidget:
         """The screen on show."""
@@ -138,19 +188,20 @@ class KioskWindow(QMainWindow):
         self.setWindowTitle(f"{flow.election.title.get(lang)} — {kiosk_name}")
         self.top_bar.refresh(lang, flow.election.title.get(lang), flow.text_size, flow.high_contrast,
                              flow.state == State.WELCOME)
-        shown = (flow.state, lang, self.translations.language, look)  # a new text size re-wraps text
+        shown = (flow.state, lang, self.translations.language, look, flow.refusal)  # a new text size re-wraps text
         if shown == self._shown:
             return
         state_changed = self._shown is None or self._shown[0] != flow.state
         self._shown = shown
         if flow.state == State.WELCOME:  # the session may have ended: nothing of it stays, even hidden
-            self.ballot.clear()
-            self.review.clear()
+            for session_screen in self.session_screens:
+                session_screen.clear()  # type: ignore[attr-defined]
+            self.error_notice.close_notice()
             self.district.refresh()
             self.pending.refresh()
         screen = self.screens[flow.state]
         screen.refresh()  # type: ignore[attr-defined]
-        self.stack.setCurrentIndex(list(self.screens).index(flow.state))
+        self.stack.setCurrentWidget(self.holders[screen])
         if state_changed:
             screen.focus_first()  # type: ignore[attr-defined]
 
@@ -192,9 +243,10 @@ class KioskWindow(QMainWindow):
         self.flow.reset()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Keep the idle warning covering the whole window."""
+        """Keep the idle warning and the error notice covering the whole window."""
         super().resizeEvent(event)
         self.idle_warning.setGeometry(self.rect())
+        self.error_notice.setGeometry(self.rect())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop the idle watch with the window."""

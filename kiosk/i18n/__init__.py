@@ -5,7 +5,7 @@ Rebuild the catalogues after changing a source string: ``python -m kiosk.i18n._b
 """
 
 from kiosk.i18n.formats import format_date, format_money, format_number
-from kiosk.i18n.problems import render_problem
+from kiosk.i18n.problems import render_problem, render_refusal
 from kiosk.i18n.translator import (
     LANGUAGES,
     QT_TRANSLATE_NOOP,
@@ -25,5 +25,6 @@ __all__ = [
     "format_money",
     "format_number",
     "render_problem",
+    "render_refusal",
     "translate_in",
 ]

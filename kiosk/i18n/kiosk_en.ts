@@ -40,6 +40,16 @@
     </message>
 </context>
 <context>
+    <name>CheckedScreen</name>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n point</numerusform>
+            <numerusform>%n points</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IdleWarning</name>
     <message numerus="yes">
         <source>Your ballot will be cleared in %n second(s).</source>
@@ -94,6 +104,16 @@
         <translation>
             <numerusform>%1 has %n point</numerusform>
             <numerusform>%1 has %n points</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message numerus="yes">
+        <source>This screen clears itself in %n second(s).</source>
+        <translation>
+            <numerusform>This screen clears itself in %n second.</numerusform>
+            <numerusform>This screen clears itself in %n seconds.</numerusform>
         </translation>
     </message>
 </context>

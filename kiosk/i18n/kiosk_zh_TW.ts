@@ -75,6 +75,168 @@
     </message>
 </context>
 <context>
+    <name>BusyScreen</name>
+    <message>
+        <source>Casting your ballot…</source>
+        <translation>正在投出您的選票…</translation>
+    </message>
+    <message>
+        <source>Checking your ballot…</source>
+        <translation>正在檢查您的選票…</translation>
+    </message>
+    <message>
+        <source>Encrypting your ballot…</source>
+        <translation>正在加密您的選票…</translation>
+    </message>
+    <message>
+        <source>The ballot box is checking and storing your encrypted ballot. Please wait a moment.</source>
+        <translation>票匭正在檢查並保存您的加密選票，請稍候。</translation>
+    </message>
+    <message>
+        <source>The encrypted ballot is being opened so you can see what it contains. It will not be counted.</source>
+        <translation>正在打開這張加密選票，讓您看看裡面的內容。這張選票不會計票。</translation>
+    </message>
+    <message>
+        <source>Your choices are being locked so that no one can read them. Please wait a moment.</source>
+        <translation>正在加密您的選擇，任何人都無法讀取。請稍候。</translation>
+    </message>
+</context>
+<context>
+    <name>CastScreen</name>
+    <message>
+        <source>A check opens this encrypted ballot and shows what it contains, so you can see the kiosk recorded your choices. The checked ballot is then thrown away and your choices are encrypted again.</source>
+        <translation>檢查會打開這張加密選票並顯示內容，讓您確認投票機如實記錄了您的選擇。檢查過的選票隨即作廢，您的選擇會重新加密。</translation>
+    </message>
+    <message>
+        <source>Cast it now, or check it first. Nothing is counted until you press “Cast my ballot”.</source>
+        <translation>您可以現在投票，或先檢查選票。按下「投出我的選票」之前，不會計入任何一票。</translation>
+    </message>
+    <message>
+        <source>Cast my ballot</source>
+        <translation>投出我的選票</translation>
+    </message>
+    <message>
+        <source>Change my choices</source>
+        <translation>修改我的選擇</translation>
+    </message>
+    <message>
+        <source>Check this ballot first</source>
+        <translation>先檢查這張選票</translation>
+    </message>
+    <message>
+        <source>Returns to the ballot; this encrypted ballot is never cast</source>
+        <translation>回到選票；這張加密選票不會投出</translation>
+    </message>
+    <message>
+        <source>Sends your encrypted ballot to the ballot box; it then counts</source>
+        <translation>將加密選票送入票匭，之後即計入票數</translation>
+    </message>
+    <message>
+        <source>Shows what the encrypted ballot contains; it will not be counted</source>
+        <translation>顯示加密選票的內容；這張選票不會計票</translation>
+    </message>
+    <message>
+        <source>Tracking code of this ballot: %1</source>
+        <translation>這張選票的追蹤碼：%1</translation>
+    </message>
+    <message>
+        <source>Your ballot is encrypted</source>
+        <translation>您的選票已加密</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInScreen</name>
+    <message>
+        <source>A poll worker checks the resident&apos;s ID against the voter roll. Each resident can check in once.</source>
+        <translation>由工作人員核對居民證件與選舉人名冊。每位居民只能報到一次。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Birth date (YYYY-MM-DD)</source>
+        <translation>出生日期（西元年-月-日）</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>報到</translation>
+    </message>
+    <message>
+        <source>Check-in by a poll worker</source>
+        <translation>工作人員報到</translation>
+    </message>
+    <message>
+        <source>Checks the resident against the voter roll</source>
+        <translation>核對居民是否在選舉人名冊上</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身分證字號</translation>
+    </message>
+    <message>
+        <source>Letters and digits, as on the ID card</source>
+        <translation>英文字母與數字，與身分證相同</translation>
+    </message>
+    <message>
+        <source>Returns to the first screen</source>
+        <translation>回到第一個畫面</translation>
+    </message>
+    <message>
+        <source>Year, month and day, e.g. 1980-04-23</source>
+        <translation>西元年、月、日，例如 1980-04-23</translation>
+    </message>
+</context>
+<context>
+    <name>CheckedScreen</name>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n 點</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change my choices</source>
+        <translation>修改我的選擇</translation>
+    </message>
+    <message>
+        <source>Compare it with your choices. If it does not match, do not vote here: tell a poll worker.</source>
+        <translation>請與您的選擇比對。若不相符，請勿在此投票，並告知工作人員。</translation>
+    </message>
+    <message>
+        <source>Encrypts your choices again, then you can cast or check again</source>
+        <translation>重新加密您的選擇，之後可以投票或再次檢查</translation>
+    </message>
+    <message>
+        <source>It matches: encrypt again</source>
+        <translation>內容相符：重新加密</translation>
+    </message>
+    <message>
+        <source>Not picked</source>
+        <translation>未選</translation>
+    </message>
+    <message>
+        <source>Published as a checked ballot, never counted: %1</source>
+        <translation>已公開為檢查用選票，不會計票：%1</translation>
+    </message>
+    <message>
+        <source>Returns to the ballot</source>
+        <translation>回到選票</translation>
+    </message>
+    <message>
+        <source>This is what your checked ballot contained</source>
+        <translation>這是您檢查的選票內容</translation>
+    </message>
+    <message>
+        <source>✔ Picked</source>
+        <translation>✔ 已選</translation>
+    </message>
+</context>
+<context>
     <name>Date</name>
     <message>
         <source>d MMMM yyyy, HH:mm</source>
@@ -107,6 +269,107 @@
     <message>
         <source>Where do you live?</source>
         <translation>請選擇您居住的區域</translation>
+    </message>
+</context>
+<context>
+    <name>EligibilityScreen</name>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Checks the code and opens your ballot</source>
+        <translation>核對投票碼並開啟您的選票</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>繼續</translation>
+    </message>
+    <message>
+        <source>It is on your letter: 24 letters and digits in groups of four. You can also hold the QR code on your letter under the scanner.</source>
+        <translation>投票碼印在您的通知信上：共 24 個英文字母與數字，每 4 個一組。您也可以把通知信上的 QR 碼放到掃描器下方。</translation>
+    </message>
+    <message>
+        <source>Returns to the first screen</source>
+        <translation>回到第一個畫面</translation>
+    </message>
+    <message>
+        <source>Type the 24 letters and digits; the groups are made for you</source>
+        <translation>請輸入 24 個英文字母與數字，系統會自動分組</translation>
+    </message>
+    <message>
+        <source>Type your voting code</source>
+        <translation>請輸入您的投票碼</translation>
+    </message>
+    <message>
+        <source>Voting code</source>
+        <translation>投票碼</translation>
+    </message>
+    <message>
+        <source>Your choices are kept: after a valid code you go straight back to them.</source>
+        <translation>您的選擇已保留：輸入有效的投票碼後，會直接回到您的選擇。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorNotice</name>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Closes this message; nothing else changes</source>
+        <translation>關閉這則訊息，其他不變</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再試一次</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something unexpected happened and your ballot was not cast. Your choices are kept: please try again, or ask a poll worker for help.</source>
+        <translation>發生了意外狀況，您的選票尚未投出。您的選擇已保留：請再試一次，或請工作人員協助。</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>發生問題</translation>
+    </message>
+    <message>
+        <source>The ballot box cannot be reached. Your ballot was not cast. Your choices are kept: please try again in a moment.</source>
+        <translation>目前無法連線到票匭，您的選票尚未投出。您的選擇已保留：請稍後再試一次。</translation>
+    </message>
+    <message>
+        <source>The ballot box did not accept this ballot, so it was not cast. Your choices are kept: please try again. If it happens again, ask a poll worker for help.</source>
+        <translation>票匭沒有接受這張選票，因此尚未投出。您的選擇已保留：請再試一次。若再次發生，請工作人員協助。</translation>
+    </message>
+    <message>
+        <source>The kiosk could not check your code just now. Nothing was recorded. Please try again.</source>
+        <translation>投票機暫時無法核對您的投票碼，沒有記錄任何資料。請再試一次。</translation>
+    </message>
+    <message>
+        <source>The receipt did not print</source>
+        <translation>收據沒有印出</translation>
+    </message>
+    <message>
+        <source>Your ballot could not be checked just now. Nothing was cast. Please try again.</source>
+        <translation>暫時無法檢查您的選票，沒有投出任何選票。請再試一次。</translation>
+    </message>
+    <message>
+        <source>Your ballot could not be prepared. Nothing was sent. Please try again.</source>
+        <translation>無法準備您的選票，沒有送出任何資料。請再試一次。</translation>
+    </message>
+    <message>
+        <source>Your ballot was cast and counts. The receipt could not be printed: try again, or write down the tracking code shown on the screen.</source>
+        <translation>您的選票已投出並計入。收據無法列印：請再試一次，或抄下畫面上的追蹤碼。</translation>
+    </message>
+    <message>
+        <source>Your ballot was not cast</source>
+        <translation>您的選票尚未投出</translation>
     </message>
 </context>
 <context>
@@ -313,6 +576,98 @@
         <source>−</source>
         <comment>one point less</comment>
         <translation>−</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Ends your session and clears the screen</source>
+        <translation>結束投票並清除畫面</translation>
+    </message>
+    <message>
+        <source>Keep this code: with it you can find your ballot in the published record. It does not show your choices.</source>
+        <translation>請保留這個追蹤碼：可用來在公開的選舉紀錄中找到您的選票。它不會顯示您的選擇。</translation>
+    </message>
+    <message>
+        <source>Print my receipt</source>
+        <translation>列印收據</translation>
+    </message>
+    <message>
+        <source>Printing your receipt…</source>
+        <translation>正在列印收據…</translation>
+    </message>
+    <message>
+        <source>Prints the tracking code and QR code; not your choices</source>
+        <translation>列印追蹤碼與 QR 碼，不含您的選擇</translation>
+    </message>
+    <message>
+        <source>QR code of your receipt</source>
+        <translation>收據的 QR 碼</translation>
+    </message>
+    <message numerus="yes">
+        <source>This screen clears itself in %n second(s).</source>
+        <translation>
+            <numerusform>本畫面將於 %n 秒後自動清除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tracking code %1</source>
+        <translation>追蹤碼 %1</translation>
+    </message>
+    <message>
+        <source>Your ballot was cast</source>
+        <translation>您的選票已投出</translation>
+    </message>
+    <message>
+        <source>Your receipt is printing. Please take it.</source>
+        <translation>收據列印中，請取走收據。</translation>
+    </message>
+    <message>
+        <source>Your tracking code</source>
+        <translation>您的追蹤碼</translation>
+    </message>
+</context>
+<context>
+    <name>Refusal</name>
+    <message>
+        <source>No one with this ID number and birth date is on the voter roll. Please check both.</source>
+        <translation>選舉人名冊上沒有符合這組身分證字號與出生日期的人，請再核對兩者。</translation>
+    </message>
+    <message>
+        <source>One character of this code is not right. Please compare it with your letter and correct it.</source>
+        <translation>投票碼有一個字元不正確，請對照通知信修正。</translation>
+    </message>
+    <message>
+        <source>Please type the ID number (letters and digits) and the birth date as YYYY-MM-DD.</source>
+        <translation>請輸入身分證字號（英文字母與數字）及出生日期（西元年-月-日）。</translation>
+    </message>
+    <message>
+        <source>This code has already been used to vote, and each code votes once. If you did not vote with it, please ask a poll worker.</source>
+        <translation>這個投票碼已經投過票，每個投票碼只能投一次。若您並未使用它投票，請洽工作人員。</translation>
+    </message>
+    <message>
+        <source>This code is not on this election&apos;s list. Please compare it with your letter, or ask a poll worker for help.</source>
+        <translation>這個投票碼不在本次投票的名單上。請對照通知信，或請工作人員協助。</translation>
+    </message>
+    <message>
+        <source>This is not a whole voting code. A code has 24 letters and digits in groups of four, as printed on your letter.</source>
+        <translation>這不是完整的投票碼。投票碼共有 24 個英文字母與數字，每 4 個一組，與通知信上印的相同。</translation>
+    </message>
+    <message>
+        <source>This resident has already checked in, so they cannot vote again.</source>
+        <translation>這位居民已經報到過，不能再次投票。</translation>
+    </message>
+    <message>
+        <source>Voting has closed. No more ballots can be cast.</source>
+        <translation>投票已經結束，無法再投票。</translation>
+    </message>
+    <message>
+        <source>Voting has not opened yet. Please come back when the polls open.</source>
+        <translation>投票尚未開始，請於開放投票後再來。</translation>
     </message>
 </context>
 <context>

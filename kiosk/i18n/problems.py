@@ -1,4 +1,4 @@
-"""Rule problems (``ballot.selection.Problem``) as calm sentences in the installed language."""
+"""Rule problems (``ballot.selection.Problem``) and eligibility refusals as calm sentences in the installed language."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from kiosk.i18n.formats import format_money, format_number
 from kiosk.i18n.translator import fill
 from kiosk.qt import QCoreApplication
 
-__all__ = ["render_problem"]
+__all__ = ["render_problem", "render_refusal"]
 
 
 def render_problem(problem: Problem) -> str:
@@ -41,3 +41,42 @@ def render_problem(problem: Problem) -> str:
     if code == "unknown_district":
         return QCoreApplication.translate("Problem", "This area is not part of the election.")
     return QCoreApplication.translate("Problem", "This ballot does not accept that kind of choice.")
+
+
+def render_refusal(reason: str) -> str:
+    """Return the plain-language message for a refused code or check-in (``VoterFlow.refusal``).
+
+    Each says what happened and what to do, blaming no one; each source text is literal for lupdate.
+    """
+    if reason == "typo":
+        return QCoreApplication.translate(
+            "Refusal", "One character of this code is not right. Please compare it with your "
+                       "letter and correct it.")
+    if reason == "malformed":
+        return QCoreApplication.translate(
+            "Refusal", "This is not a whole voting code. A code has 24 letters and digits "
+                       "in groups of four, as printed on your letter.")
+    if reason == "unknown":
+        return QCoreApplication.translate(
+            "Refusal", "This code is not on this election's list. Please compare it with your "
+                       "letter, or ask a poll worker for help.")
+    if reason == "used":
+        return QCoreApplication.translate(
+            "Refusal", "This code has already been used to vote, and each code votes once. If "
+                       "you did not vote with it, please ask a poll worker.")
+    if reason == "before":
+        return QCoreApplication.translate(
+            "Refusal", "Voting has not opened yet. Please come back when the polls open.")
+    if reason == "closed":
+        return QCoreApplication.translate(
+            "Refusal", "Voting has closed. No more ballots can be cast.")
+    if reason == "not_on_roll":
+        return QCoreApplication.translate(
+            "Refusal", "No one with this ID number and birth date is on the voter roll. "
+                       "Please check both.")
+    if reason == "checked_in":
+        return QCoreApplication.translate(
+            "Refusal", "This resident has already checked in, so they cannot vote again.")
+    return QCoreApplication.translate(
+        "Refusal", "Please type the ID number (letters and digits) and the birth date "
+                   "as YYYY-MM-DD.")

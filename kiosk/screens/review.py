@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ballot.selection import selection_cost
 from kiosk.flow import State, VoterFlow
 from kiosk.i18n import fill, format_money, format_number, render_problem
@@ -14,11 +16,14 @@ class ReviewScreen(QWidget):
 
     Args:
         flow: the voter flow.
+        encrypt: starts encrypting the ballot (None in the preview build: continue shows the pending screen).
     """
 
-    def __init__(self, flow: VoterFlow, parent: QWidget | None = None) -> None:
+    def __init__(self, flow: VoterFlow, encrypt: Callable[[], None] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.flow = flow
+        self.encrypt = encrypt
         col = QVBoxLayout(self)
         col.setContentsMargins(80, 32, 80, 20)
         col.setSpacing(12)
@@ -60,7 +65,10 @@ class ReviewScreen(QWidget):
         self.flow.go(State.BALLOT)
 
     def _continue(self) -> None:
-        self.flow.go(State.PENDING)
+        if self.encrypt is not None:
+            self.encrypt()
+        else:
+            self.flow.go(State.PENDING)
 
     def refresh(self) -> None:
         """Show the chosen projects and totals in the flow's language."""

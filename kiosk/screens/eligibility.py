@@ -1,0 +1,94 @@
+"""Eligibility: the resident types (or scans) the voting code from their letter."""
+
+from __future__ import annotations
+
+from kiosk.flow import VoterFlow
+from kiosk.i18n import render_refusal
+from kiosk.qt import QHBoxLayout, QVBoxLayout, QWidget
+from kiosk.session import CastingController
+from kiosk.widgets import KioskButton, label
+from kiosk.widgets.code_entry import CodeEntry
+
+
+class EligibilityScreen(QWidget):
+    """The code field with its own plain message for a typo, an unknown code, a used code and closed polls.
+
+    A QR scanner acting as a keyboard types the code and presses Enter, so
+    scanning the letter works like typing it.
+
+    Args:
+        flow: the voter flow (its ``refusal`` says why the last code was refused).
+        controller: checks the code (off the GUI thread).
+    """
+
+    def __init__(self, flow: VoterFlow, controller: CastingController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flow = flow
+        self.controller = controller
+        col = QVBoxLayout(self)
+        col.setContentsMargins(80, 40, 80, 32)
+        col.setSpacing(16)
+        self.heading = label("Title")
+        self.hint = label("Muted")
+        self.entry = CodeEntry()
+        self.entry.returnPressed.connect(self._submit)
+        self.problem = label("Banner")
+        self.problem.setVisible(False)
+        self.kept = label("Muted")
+        for widget in (self.heading, self.hint, self.entry, self.problem, self.kept):
+            col.addWidget(widget)
+        col.addStretch(1)
+        nav = QHBoxLayout()
+        self.back_button = KioskButton()
+        self.back_button.clicked.connect(self.flow.back)
+        self.continue_button = KioskButton("primary")
+        self.continue_button.clicked.connect(self._submit)
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.continue_button)
+        col.addLayout(nav)
+        controller.busy_changed.connect(self._busy)
+
+    def _submit(self) -> None:
+        if self.controller.busy:
+            return
+        if not self.entry.text().strip():
+            self.flow.refuse("malformed")
+            return
+        self.controller.submit_code(self.entry.text())
+
+    def _busy(self, busy: bool) -> None:
+        self.continue_button.setEnabled(not busy)
+
+    def clear(self) -> None:
+        """Forget the typed code and the message (the session ended)."""
+        self.entry.clear()
+        self.problem.clear()
+        self.problem.setVisible(False)
+        self.continue_button.setEnabled(True)
+
+    def refresh(self) -> None:
+        """Show the texts in the installed language, and the refusal if there is one."""
+        self.heading.setText(self.tr("Type your voting code"))
+        self.hint.setText(self.tr("It is on your letter: 24 letters and digits in groups of four. You can also "
+                                  "hold the QR code on your letter under the scanner."))
+        self.entry.setAccessibleName(self.tr("Voting code"))
+        self.entry.setAccessibleDescription(self.tr("Type the 24 letters and digits; the groups are made for you"))
+        self.entry.setPlaceholderText("····-····-····-····-····-····")
+        refusal = self.flow.refusal
+        self.problem.setVisible(refusal is not None)
+        self.problem.setText(render_refusal(refusal) if refusal is not None else "")
+        if refusal is not None:
+            self.entry.setAccessibleDescription(self.problem.text())
+            if refusal in ("unknown", "used"):
+                self.entry.selectAll()
+        keeps = self.flow.selection is not None and refusal is not None
+        self.kept.setVisible(keeps)
+        self.kept.setText(self.tr("Your choices are kept: after a valid code you go straight back to them.")
+                          if keeps else "")
+        self.back_button.set_texts(self.tr("Back"), "", self.tr("Returns to the first screen"))
+        self.continue_button.set_texts(self.tr("Continue"), "", self.tr("Checks the code and opens your ballot"))
+
+    def focus_first(self) -> None:
+        """Put keyboard focus in the code field."""
+        self.entry.setFocus()
