@@ -1,8 +1,10 @@
 """Render every kiosk screen offscreen into docs/screenshots/ and print one JSON line.
 
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/screenshots.py [--out DIR] [--size 1280x800]``.
-Both languages, default and largest text, high contrast, the ballot of all three samples, and the idle
-timeout warning over a filled ballot.
+Both languages, default and largest text, high contrast, the ballot of all three samples, the idle
+timeout warning over a filled ballot, and the casting screens (code entry and its refusal, attendant
+check-in, encrypting, cast or check, the checked ballot, the receipt, the error notice) against a real
+ballot box in a temporary SQLite database.
 """
 
 from __future__ import annotations
@@ -17,14 +19,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PBVOTE_KDF", "interactive")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import tempfile
 
 from ballot.manifest import load_manifest
 from ballot.samples import sample_manifest
 from kiosk.app import _application, build_window
 from kiosk.flow import State
-from kiosk.qt import QApplication
+from kiosk.ops import VotingService
+from kiosk.printing import PdfFolderPrinter
+from kiosk.qt import QApplication, QElapsedTimer
 from kiosk.window import KioskWindow, UnavailableWindow
+from tests.ballot.box_setup import Ready, prepare_election
 
 Step = Callable[[KioskWindow], None]
 
@@ -84,6 +92,99 @@ def to_timeout_warning(w: KioskWindow) -> None:
     w.idle.start_warning()
 
 
+def _wait(w: KioskWindow, *states: State) -> None:
+    timer = QElapsedTimer()
+    timer.start()
+    while w.flow.state not in states and timer.elapsed() < 20_000:
+        QApplication.processEvents()
+    assert w.flow.state in states, f"stuck in {w.flow.state}"
+
+
+def _code(w: KioskWindow) -> str:
+    return str(w.property("code"))
+
+
+def code_refused(w: KioskWindow) -> None:
+    """A code with a wrong check character."""
+    w.flow.start()
+    code = _code(w)
+    typo = code[:-1] + ("A" if code[-1] != "A" else "B")
+    w.eligibility.entry.setText(typo)
+    w.eligibility._submit()
+
+
+def code_typed(w: KioskWindow) -> None:
+    w.flow.start()
+    w.eligibility.entry.setText(_code(w)[:14])
+
+
+def checkin(w: KioskWindow) -> None:
+    w.flow.go(State.CHECKIN)
+    w.checkin.id_entry.setText("A123456789")
+
+
+def _to_choice(w: KioskWindow) -> None:
+    w.flow.start()
+    assert w.controller is not None
+    w.controller.submit_code(_code(w))
+    _wait(w, State.DISTRICT)
+    first_two_picked(w)
+    w.flow.review()
+    w.controller.encrypt()
+    _wait(w, State.CHOICE)
+
+
+def first_two_picked(w: KioskWindow) -> None:
+    w.flow.choose_district(w.flow.election.districts[0].id)
+    for pid in [p.id for p in w.flow.election.projects_in(w.flow.district_id or "")][:2]:
+        w.ballot._pick(pid)
+
+
+def encrypting(w: KioskWindow) -> None:
+    _to_choice(w)
+    w.flow.go(State.ENCRYPTING)  # the screen as it shows while the proofs run
+
+
+def choice(w: KioskWindow) -> None:
+    _to_choice(w)
+
+
+def checked(w: KioskWindow) -> None:
+    _to_choice(w)
+    assert w.controller is not None
+    w.controller.check()
+    _wait(w, State.CHECKED)
+
+
+def error(w: KioskWindow) -> None:
+    """The notice a resident sees when the ballot box cannot be reached."""
+    _to_choice(w)
+    from ballot.errors import StorageError
+    from kiosk.errors import show_error
+
+    show_error(w.error_notice, "cast", StorageError("screenshot"))
+
+
+def receipt(w: KioskWindow) -> None:
+    """Cast with a fresh code each time (a code votes once)."""
+    w.setProperty("code", _FRESH_CODES.pop())
+    _to_choice(w)
+    assert w.controller is not None
+    w.controller.cast()
+    _wait(w, State.RECEIPT)
+    w.receipt.timer.stop()
+
+
+_FRESH_CODES: list[str] = []
+"""Codes not used yet, one per receipt screenshot."""
+
+CASTING_SCENES: list[tuple[str, Step]] = [
+    ("eligibility", code_typed), ("eligibility-typo", code_refused), ("checkin", checkin),
+    ("encrypting", encrypting), ("cast-or-check", choice), ("checked", checked), ("receipt", receipt),
+    ("error", error),
+]
+"""Screens that need the ballot box: shown on taipei-daan in both languages (the receipt also at A++)."""
+
 SCENES: list[tuple[str, str, Step | None]] = [
     ("taipei-daan", "welcome", None),
     ("taipei-daan", "district", to_district),
@@ -124,6 +225,8 @@ def render(out: Path, width: int, height: int) -> int:
             look = f"{lang}-{['a', 'a+', 'a++'][size]}" + ("-contrast" if contrast else "")
             w.grab().save(str(out / f"{sample}-{screen}-{look}.png"))
             count += 1
+    with tempfile.TemporaryDirectory() as tmp:
+        count += render_casting(out, width, height, Path(tmp))
     for mode in ("officials", "observer"):
         u = UnavailableWindow(mode)
         u.resize(width, height)
@@ -135,6 +238,42 @@ def render(out: Path, width: int, height: int) -> int:
     for w in windows.values():
         w.close()
     QApplication.processEvents()
+    return count
+
+
+def casting_window(tmp: Path, width: int, height: int) -> tuple[KioskWindow, Ready]:
+    """A taipei-daan window wired to a real ballot box with open polls and 40 codes."""
+    ready = prepare_election(f"sqlite:///{tmp / 'box.sqlite3'}", 40)
+    service = VotingService(ready.box(), kiosk=("kiosk-1", ready.kiosk_key))
+    w = build_window(ready.election, clock=_clock, service=service, printer=PdfFolderPrinter(tmp / "receipts"))
+    _FRESH_CODES[:] = ready.codes[1:]
+    w.setProperty("code", ready.codes[0])
+    w.resize(width, height)
+    w.show()
+    return w, ready
+
+
+def render_casting(out: Path, width: int, height: int, tmp: Path) -> int:
+    """Render the casting screens; return the number of files written."""
+    w, ready = casting_window(tmp, width, height)
+    count = 0
+    for screen, step in CASTING_SCENES:
+        looks = LOOKS[:4] if screen == "receipt" else LOOKS[:2]
+        for lang, size, contrast in looks:
+            w.flow.reset()
+            w.setProperty("code", ready.codes[0])
+            w.flow.set_language(lang)
+            w.flow.set_text_size(size)
+            w.flow.set_high_contrast(contrast)
+            step(w)
+            for _ in range(3):
+                QApplication.processEvents()
+            look = f"{lang}-{['a', 'a+', 'a++'][size]}" + ("-contrast" if contrast else "")
+            w.grab().save(str(out / f"taipei-daan-{screen}-{look}.png"))
+            count += 1
+    w.flow.reset()
+    w.close()
+    ready.store.close()
     return count
 
 

@@ -97,4 +97,12 @@ QScrollBar::handle:vertical {{ background: {c['border']}; min-height: 48px; bord
 #Countdown {{ font-size: {huge * 2}px; font-weight: bold; color: {c['warn_fg']}; }}
 QPushButton#MoreTimeButton {{ font-size: {big}px; min-height: 80px; padding: 10px 48px; }}
 QPushButton#MoreTimeButton:focus {{ padding: 8px 46px; }}
+#ErrorCard {{ background: {c['card']}; border: 4px solid {c['warn_border']}; border-radius: 18px; }}
+QLineEdit {{ background: {c['card']}; color: {c['fg']}; border: 2px solid {c['border']}; border-radius: 10px;
+             padding: 8px 14px; min-height: 48px; }}
+QLineEdit:focus {{ border: 4px solid {c['focus']}; padding: 6px 12px; }}
+#CodeEntry {{ font-family: "DejaVu Sans Mono", monospace; font-size: {huge}px; font-weight: bold;
+              letter-spacing: 2px; }}
+#TrackingCode {{ font-family: "DejaVu Sans Mono", monospace; font-size: {huge}px; font-weight: bold; }}
+#ReceiptQr {{ background: #ffffff; }}
 """
