@@ -52,7 +52,7 @@ setup_venv() {
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     log "installing pbvote and its test tools into .venv"
     .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e '.[pg,test]'
+    .venv/bin/python -m pip install -q -e '.[pg,serve,test]'
     touch "$stamp"
   fi
 }

@@ -18,7 +18,8 @@ STDLIB = set(sys.stdlib_module_names)
 # package -> top-level modules it may import besides the standard library and itself
 ALLOWED = {
     "crypto": {"nacl"},
-    "ballot": {"crypto", "nacl", "sqlalchemy", "alembic", "platformdirs", "qrcode", "reportlab", "PIL", "psycopg"},
+    "ballot": {"crypto", "nacl", "sqlalchemy", "alembic", "platformdirs", "qrcode", "reportlab", "PIL", "psycopg",
+               "starlette", "uvicorn", "anyio"},  # anyio, starlette, uvicorn: ballot/service only (issue 9)
     "tally": {"crypto", "ballot", "nacl", "sqlalchemy", "reportlab", "qrcode", "PIL", "psycopg", "zxingcpp"},
     "kiosk": {"crypto", "ballot", "tally", "PySide6", "nacl", "PIL"},
 }

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ballot.box import Accepted, BallotBox, CastResult, Spoiled, SpoilResult, exit_status
-from ballot.encrypt import InvalidSelection, encrypt_ballot
+from ballot.encrypt import InvalidSelection, PreparedBallot, encrypt_ballot
 from ballot.manifest_model import Election
 from ballot.polls import close_polls, open_polls
 from ballot.record import publish_record
@@ -46,6 +46,12 @@ def register(commands: Any) -> None:
     p.add_argument("--spoil", action="store_true",
                    help="check this ballot instead of casting it (Benaloh): it is published with its secrets "
                         "and the code stays usable")
+    p.add_argument("--server", metavar="URL",
+                   help="cast through a remote ballot box ('pbvote serve', e.g. https://vote.example.org:8443): "
+                        "the ballot is encrypted here and the receipt's signature checked before it is printed")
+    p.add_argument("--fingerprint", metavar="HEX",
+                   help="with --server: the election fingerprint to insist on (64 hex digits or the short form "
+                        "on the code letter); without it the served election's fingerprint is printed on stderr")
     add_db_option(p)
     p.set_defaults(handler=cast_cmd)
     p = commands.add_parser("publish", help="write the election record directory (and DIR.zip)")
@@ -103,26 +109,57 @@ _MESSAGES = {3: "this voting code has already been used to vote", 4: "not eligib
              5: "the polls are not open", 6: "invalid ballot"}
 
 
+def _prepare(args: argparse.Namespace, election: Election, public_key: bytes) -> PreparedBallot:
+    """The code's credential and the choices, encrypted and proven here (never on a server)."""
+    try:
+        credential_key, _ = credential_keypair(args.code, election.fingerprint)
+    except InvalidCode as exc:
+        raise CliError(f"--code: {exc}", EXIT_NOT_ELIGIBLE) from None
+    picks = frozenset(filter(None, (c.strip() for c in args.choices.split(","))))
+    selection = Selection(_district(election, args.district), picks, _parse_points(args.points))
+    try:
+        return encrypt_ballot(election, public_key, selection, credential_key)
+    except InvalidSelection as exc:
+        raise CliError(f"invalid ballot: {exc}", EXIT_INVALID) from None
+
+
+def _cast_remote(args: argparse.Namespace) -> CastResult | SpoilResult:
+    """--server: fetch and check the election, encrypt locally, send, check the receipt (ballot/remote.py)."""
+    from ballot.manifest_model import short_fingerprint
+    from ballot.remote import RemoteBallotBox
+    from ballot.service.errors import ElectionMismatch, ForgedReceipt, RemoteError
+
+    try:
+        box = RemoteBallotBox(args.server, args.fingerprint)
+        if args.fingerprint is None:
+            print(f"pbvote: election fingerprint {short_fingerprint(box.fingerprint)} ({box.fingerprint.hex()}): "
+                  "compare it with the one on your code letter", file=sys.stderr)
+        prepared = _prepare(args, box.election, box.public_key)
+        data = prepared.to_bytes()
+        return box.spoil(data, prepared.values, prepared.nonces) if args.spoil else box.cast(data)
+    except ValueError as exc:
+        if isinstance(exc, ElectionMismatch | ForgedReceipt):
+            raise CliError(str(exc)) from None
+        raise CliError(f"--server: {exc}", 2) from None
+    except RemoteError as exc:
+        raise CliError(str(exc)) from None
+
+
 def cast_cmd(args: argparse.Namespace) -> int:
     """Encrypt the choices for the code's credential and cast or spoil them."""
-    store = open_store(args)
-    try:
-        box = BallotBox(store, unlock_board(store))
-        election = box.election
+    if args.fingerprint is not None and args.server is None:
+        raise CliError("--fingerprint goes with --server", 2)
+    if args.server is not None:
+        result = _cast_remote(args)
+    else:
+        store = open_store(args)
         try:
-            credential_key, _ = credential_keypair(args.code, election.fingerprint)
-        except InvalidCode as exc:
-            raise CliError(f"--code: {exc}", EXIT_NOT_ELIGIBLE) from None
-        picks = frozenset(filter(None, (c.strip() for c in args.choices.split(","))))
-        selection = Selection(_district(election, args.district), picks, _parse_points(args.points))
-        try:
-            prepared = encrypt_ballot(election, box.public_key, selection, credential_key)
-        except InvalidSelection as exc:
-            raise CliError(f"invalid ballot: {exc}", EXIT_INVALID) from None
-        data = prepared.to_bytes()
-        result = box.spoil(data, prepared.values, prepared.nonces) if args.spoil else box.cast(data)
-    finally:
-        store.close()
+            box = BallotBox(store, unlock_board(store))
+            prepared = _prepare(args, box.election, box.public_key)
+            data = prepared.to_bytes()
+            result = box.spoil(data, prepared.values, prepared.nonces) if args.spoil else box.cast(data)
+        finally:
+            store.close()
     print(json.dumps(_result_json(result), ensure_ascii=False, sort_keys=True))
     status = exit_status(result)
     if status:
