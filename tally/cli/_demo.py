@@ -4,10 +4,11 @@ It is the headless "main job" the README points to where no display exists:
 the real ceremony, real codes and letters, a registered kiosk, the polls
 opened, simulated residents casting through the real ballot box (one of
 them checks a ballot first, Benaloh style), receipts printed, the polls
-closed and the record published.  DESIGN.md "Interfaces" fixes the layout:
-DIR/record, DIR/receipts/*.pdf, DIR/results.pdf (the tally is the next step
-to land here).  Every run starts afresh: the demo's own outputs in DIR are
-replaced, nothing else there is touched.
+closed, k trustees decrypting the tally, the results signed, the record
+published.  DESIGN.md "Interfaces" fixes the layout: DIR/record (and
+DIR/record.zip), DIR/receipts/*.pdf, DIR/results.pdf.  Every run starts
+afresh: the demo's own outputs in DIR are replaced, nothing else there is
+touched.
 """
 
 from __future__ import annotations
@@ -34,15 +35,20 @@ from ballot.samples import DEFAULT_SAMPLE, sample_manifest
 from ballot.selection import Selection, can_add
 from ballot.storage import Store, save_election
 from crypto.codes import credential_keypair
-from crypto.signatures import generate_signing_key
+from crypto.signatures import SigningKey, generate_signing_key
 from tally.ceremony import run_in_room_ceremony, write_share_file
 from tally.cli._common import EXIT_OK, CliError
 from tally.cli._election import describe
+from tally.cli._tally import print_results
+from tally.errors import TallyError
+from tally.pipeline import decrypt_as_trustee, refuse_individual_ballot_rules, tally_and_sign
+from tally.results import Results
+from tally.results_pdf import render_results_pdf
 
 DEMO_PASSPHRASE = "demo only: not a secret"
 """Every passphrase of the demo (trustees, kiosk, ballot box); real elections take them from people."""
 _OUTPUTS = ("pbvote.sqlite3", "pbvote.sqlite3-wal", "pbvote.sqlite3-shm", "trustees", "codes", "kiosks", "receipts",
-            "record", "record.zip")
+            "record", "record.zip", "results.pdf")
 
 
 def register(commands: Any) -> None:
@@ -167,11 +173,32 @@ def demo(args: argparse.Namespace) -> int:
     with store.write() as s:
         close_polls(s, board_key)
     print("7. polls closed (signed board entry)")
+    results = _tally(store, election, board_key, out)
     published = publish_record(store, out / "record", board_key)
     store.close()
-    print(f"8. election record: {published.directory} ({published.entries} board entries) and {published.zip_path}")
-    print("   Not yet in this build: the tally and results.pdf (decryption by the trustees).")
+    print(f"9. election record: {published.directory} ({published.entries} board entries) and {published.zip_path}")
+    print(f"   check it: pbvote verify {published.directory}")
     print(f"   Demo passphrases (trustees, kiosk, ballot box): {DEMO_PASSPHRASE!r}")
     print()
-    print("\n".join(describe(election, election.languages[0])))
+    if results is None:
+        print("\n".join(describe(election, election.languages[0])))
+    else:
+        print_results(results, election, election.languages[0])
     return EXIT_OK
+
+
+def _tally(store: Store, election: Election, board_key: SigningKey, out: Path) -> Results | None:
+    """Trustees 1..k decrypt, the results are signed and rendered; None where the rule needs ballots."""
+    try:
+        refuse_individual_ballot_rules(election)
+    except TallyError as exc:
+        print(f"8. no tally: {exc}")
+        return None
+    trustees = range(1, election.threshold + 1)
+    for j in trustees:
+        decrypt_as_trustee(store, out / "trustees" / f"trustee-{j}.share", DEMO_PASSPHRASE)
+    results = tally_and_sign(store, board_key)
+    (out / "results.pdf").write_bytes(render_results_pdf(results, election, election.languages[0]))
+    print(f"8. trustees {', '.join(map(str, trustees))} decrypted the tally (any {election.threshold} of "
+          f"{election.trustees}); results signed, report in {out / 'results.pdf'}")
+    return results

@@ -16,26 +16,14 @@ import sys
 from pathlib import Path
 from typing import Any, Final
 
-from ballot.ceremony_record import load_ceremony
 from ballot.manifest_model import Election
 from ballot.storage import load_election
-from ballot.storage.record_files import load_record_file, save_record_file
-from tally.ceremony import read_share_file
 from tally.cli._common import EXIT_OK, CliError, add_db_option, existing_file, open_store, read_passphrase, unlock_board
-from tally.decryption import (
-    Counts,
-    InvalidDecryption,
-    NotEnoughDecryptions,
-    combine,
-    decrypt_tally,
-    decryption_file_name,
-    parse_decryption,
-    select_valid,
-)
-from tally.homomorphic import TALLY_FILE, EncryptedTally, compute_tally
-from tally.results import RESULTS_FILE, DistrictResult, ProjectCount, Results, district_outcome
+from tally.decryption import NotEnoughDecryptions
+from tally.pipeline import decrypt_as_trustee, refuse_individual_ballot_rules, tally_and_sign
+from tally.results import RESULTS_FILE, Results
 
-__all__ = ["decrypt_cmd", "register", "register_decrypt", "tally_cmd"]
+__all__ = ["decrypt_cmd", "print_results", "register", "register_decrypt", "tally_cmd"]
 
 SHARE_PASSPHRASE_ENV: Final = "PBVOTE_PASSPHRASE"
 
@@ -69,34 +57,15 @@ def decrypt_cmd(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         passphrase = read_passphrase(SHARE_PASSPHRASE_ENV, "the trustee share", confirm=False)
-        with store.read() as s:
-            election = load_election(s)
-            ceremony = load_ceremony(s)
-            share = read_share_file(args.share, passphrase, election.fingerprint, ceremony=ceremony)
-            tally = compute_tally(s, election, _say)
-        _say(f"trustee {share.trustee}: decrypting {sum(len(d.sums) for d in tally.districts)} sums")
-        data = decrypt_tally(tally, election, share, _say).to_canonical_bytes()
-        name = decryption_file_name(share.trustee)
-        with store.write() as s:
-            stored = load_record_file(s, name)
-            if stored is not None and stored != data and _for_tally(stored, tally):
-                raise CliError(f"trustee {share.trustee}'s partial decryption of this tally is already stored; "
-                               "nothing was changed")
-            save_record_file(s, name, data)
+        stored = decrypt_as_trustee(store, args.share, passphrase, _say)
         if args.out is not None:
-            _write_copy(args.out, data)
+            _write_copy(args.out, stored.data)
     finally:
         store.close()
-    print(f"trustee {share.trustee}: partial decryption of tally {tally.tally_hash.hex()[:16]}... "
-          f"({tally.ballots} ballots) stored as {name}" + (f"; copy written to {args.out}" if args.out else ""))
+    print(f"trustee {stored.trustee}: partial decryption of tally {stored.tally.tally_hash.hex()[:16]}... "
+          f"({stored.tally.ballots} ballots) stored as {stored.name}"
+          + (f"; copy written to {args.out}" if args.out else ""))
     return EXIT_OK
-
-
-def _for_tally(data: bytes, tally: EncryptedTally) -> bool:
-    try:
-        return parse_decryption(data).tally == tally.tally_hash
-    except InvalidDecryption:
-        return False
 
 
 def _write_copy(path: Path, data: bytes) -> None:
@@ -108,66 +77,37 @@ def _write_copy(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def _refuse_equal_shares(election: Election) -> None:
-    for district in election.districts:
-        if district.outcome.rule == "equal-shares":
-            raise CliError(f"district {district.id!r} uses Equal Shares, which needs individual ballots; a "
-                           "homomorphic tally only reveals per-project totals, so its results cannot be computed "
-                           "until a verifiable mix-net exists")
-
-
-def _results(election: Election, tally: EncryptedTally, counts: Counts) -> Results:
-    districts = []
-    for sums in tally.districts:
-        district = election.district(sums.district)
-        projects = election.projects_in(district.id)
-        values = counts.of(district.id)
-        districts.append(DistrictResult(
-            district.id, sums.ballots, district.budget, district.currency,
-            tuple(ProjectCount(p.id, c) for p, c in zip(projects, values, strict=True)),
-            district_outcome(district, projects, values)))
-    return Results(election.fingerprint, tally.tally_hash, counts.trustees, tuple(districts))
-
-
 def tally_cmd(args: argparse.Namespace) -> int:
     """Combine k valid partial decryptions, apply the rules, sign and store the results."""
     store = open_store(args)
     try:
         with store.read() as s:
             election = load_election(s)
-            _refuse_equal_shares(election)
-            ceremony = load_ceremony(s)
-            tally = compute_tally(s, election, _say)
-            files = [(decryption_file_name(j), data) for j in range(1, ceremony.count + 1)
-                     if (data := load_record_file(s, decryption_file_name(j))) is not None]
-        files += [(str(path), path.read_bytes()) for path in args.partial]
-        valid = select_valid(files, tally, election, ceremony, _say)
+        refuse_individual_ballot_rules(election)
+        extra = [(str(path), path.read_bytes()) for path in args.partial]
         try:
-            counts = combine(tally, election, valid, ceremony.threshold)
+            results = tally_and_sign(store, unlock_board(store), extra, _say)
         except NotEnoughDecryptions as exc:
             raise CliError(f"{exc}; each trustee runs 'pbvote trustees decrypt --share FILE'") from None
-        _say(f"counts decrypted with the partial decryptions of trustees {', '.join(map(str, counts.trustees))}")
-        results = _results(election, tally, counts).signed(unlock_board(store))
-        with store.write() as s:
-            save_record_file(s, TALLY_FILE, tally.to_canonical_bytes())
-            for j in counts.trustees:
-                save_record_file(s, decryption_file_name(j), valid[j].to_canonical_bytes())
-            save_record_file(s, RESULTS_FILE, results.to_canonical_bytes())
     finally:
         store.close()
-    _print_results(election, results)
+    print_results(results, election, election.languages[0])
+    print(f"results signed and stored ({RESULTS_FILE}, tally {results.tally.hex()[:16]}..., "
+          f"trustees {', '.join(map(str, results.trustees))}); publish them with 'pbvote publish --out DIR'")
     return EXIT_OK
 
 
-def _print_results(election: Election, results: Results) -> None:
+def print_results(results: Results, election: Election, lang: str) -> None:
+    """Print each district's table in the order the rule considered the projects, funded ones marked."""
     for d in results.districts:
         funded = set(d.outcome.selected)
-        print(f"district {d.district}: {d.ballots} ballots, rule {d.outcome.rule}, "
-              f"budget {d.budget:,} {d.currency}, spent {d.outcome.spent:,}")
-        width = max((len(c.project) for c in d.counts), default=7)
+        district = election.district(d.district)
+        print(f"{district.name.get(lang)} [{d.district}]: {d.ballots:,} ballots, rule {d.outcome.rule}; "
+              f"budget {d.budget:,} {d.currency}, spent {d.outcome.spent:,}, left {d.budget - d.outcome.spent:,}")
+        titles: dict[str, str] = {p.id: p.title.get(lang) for p in election.projects_in(d.district)}
+        width = max([7, *(len(c.project) for c in d.counts)])
+        print(f"  {'project':<{width}}  {'votes':>8}  {'cost':>12}  {'funded':<6}  title")
         for step in d.outcome.explanation:
-            cost = getattr(step, "cost", 0)
-            mark = "funded" if step.project in funded else ""
-            print(f"  {step.project:<{width}}  {d.count_of(step.project):>8}  {cost:>14,}  {mark}")
-    print(f"results signed and stored ({RESULTS_FILE}, tally {results.tally.hex()[:16]}..., "
-          f"trustees {', '.join(map(str, results.trustees))}); publish them with 'pbvote publish --out DIR'")
+            mark = "yes" if step.project in funded else "no"
+            print(f"  {step.project:<{width}}  {d.count_of(step.project):>8,}  {step.cost:>12,}  {mark:<6}  "
+                  f"{titles.get(step.project, '')}")

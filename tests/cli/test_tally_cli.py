@@ -71,7 +71,7 @@ def test_the_whole_lifecycle_through_the_command_line(capsys: pytest.CaptureFixt
     status, out, err = run(capsys, "tally", "--partial", str(wrong), "--db", voted)
     assert 0 == status, err
     assert "trustee 3's partial decryption does not verify: ignored" in err
-    assert "district north: 3 ballots, rule greedy" in out and "trustees 1, 2" in out
+    assert "[north]: 3 ballots, rule greedy" in out and "trustees 1, 2" in out
 
     record = tmp_path / "record"
     assert 0 == run(capsys, "publish", "--out", str(record), "--db", voted)[0]

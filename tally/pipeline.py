@@ -1,0 +1,167 @@
+"""
+From a closed board to signed, stored results: the steps every caller shares.
+
+``pbvote trustees decrypt``, ``pbvote tally``, ``pbvote demo``, ``pbvote
+pabulib replay`` and the officials' console all run these two functions, so
+there is one path from the board to ``results.json`` and no caller can skip
+a step (recomputing the tally from the whole closed board, keeping only
+partial decryptions that verify, signing with the ballot-box key).  Nothing
+is stored until a step has completed: an interrupted run leaves the database
+as it was and can simply be run again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ballot.ceremony_record import load_ceremony
+from ballot.manifest_model import Election
+from ballot.storage import Store, load_election
+from ballot.storage.record_files import load_record_file, save_record_file
+from crypto.signatures import SigningKey
+from tally.ceremony import read_share_file
+from tally.decryption import (
+    Counts,
+    InvalidDecryption,
+    combine,
+    decrypt_tally,
+    decryption_file_name,
+    parse_decryption,
+    select_valid,
+)
+from tally.errors import TallyError
+from tally.homomorphic import TALLY_FILE, EncryptedTally, compute_tally
+from tally.results import RESULTS_FILE, DistrictResult, ProjectCount, Results, district_outcome
+
+__all__ = ["PartialStored", "decrypt_as_trustee", "refuse_individual_ballot_rules", "tally_and_sign"]
+
+Progress = Callable[[str], None]
+
+
+class AlreadyDecrypted(TallyError, ValueError):
+    """Raised when a trustee's different partial decryption of the same tally is already stored."""
+
+
+@dataclass(frozen=True, slots=True)
+class PartialStored:
+    """
+    What one trustee's decryption step stored.
+
+    Fields: ``trustee`` (index j); ``name`` (record file name); ``data`` (the
+    canonical bytes, for a copy on a USB stick); ``tally`` (the tally decrypted).
+    """
+
+    trustee: int
+    name: str
+    data: bytes
+    tally: EncryptedTally
+
+
+def _quiet(_line: str) -> None:
+    """Progress sink for callers that show none."""
+
+
+def decrypt_as_trustee(store: Store, share_file: Path, passphrase: str,
+                       progress: Progress | None = None) -> PartialStored:
+    """
+    Recompute the tally from the whole closed board and store this trustee's partial decryption.
+
+    A trustee decrypts only an aggregate it recomputed itself, never a file
+    handed to it.  Rerunning replaces the trustee's stored decryption of an
+    older tally but refuses to replace a stored one of this same tally by a
+    different one (proofs are randomised, so a rerun differs in its bytes).
+
+    Raises:
+        AlreadyDecrypted: a different decryption of this tally is stored for the trustee.
+        TallyError, BallotError: polls not closed, wrong passphrase, share of another election.
+    """
+    say = progress or _quiet
+    with store.read() as s:
+        election = load_election(s)
+        ceremony = load_ceremony(s)
+        share = read_share_file(share_file, passphrase, election.fingerprint, ceremony=ceremony)
+        tally = compute_tally(s, election, say)
+    say(f"trustee {share.trustee}: decrypting {sum(len(d.sums) for d in tally.districts)} sums")
+    data = decrypt_tally(tally, election, share, say).to_canonical_bytes()
+    name = decryption_file_name(share.trustee)
+    with store.write() as s:
+        stored = load_record_file(s, name)
+        if stored is not None and stored != data and _for_tally(stored, tally):
+            raise AlreadyDecrypted(f"trustee {share.trustee}'s partial decryption of this tally is already "
+                                   "stored; nothing was changed")
+        save_record_file(s, name, data)
+    return PartialStored(share.trustee, name, data, tally)
+
+
+def _for_tally(data: bytes, tally: EncryptedTally) -> bool:
+    try:
+        return parse_decryption(data).tally == tally.tally_hash
+    except InvalidDecryption:
+        return False
+
+
+def refuse_individual_ballot_rules(election: Election) -> None:
+    """
+    Refuse an election a homomorphic tally cannot decide, before any decryption work.
+
+    Raises:
+        TallyError: a district uses Equal Shares, which needs individual ballots.
+    """
+    for district in election.districts:
+        if district.outcome.rule == "equal-shares":
+            raise TallyError(f"district {district.id!r} uses Equal Shares, which needs individual ballots; a "
+                             "homomorphic tally only reveals per-project totals, so its results cannot be "
+                             "computed until a verifiable mix-net exists")
+
+
+def _results(election: Election, tally: EncryptedTally, counts: Counts) -> Results:
+    districts = []
+    for sums in tally.districts:
+        district = election.district(sums.district)
+        projects = election.projects_in(district.id)
+        values = counts.of(district.id)
+        districts.append(DistrictResult(
+            district.id, sums.ballots, district.budget, district.currency,
+            tuple(ProjectCount(p.id, c) for p, c in zip(projects, values, strict=True)),
+            district_outcome(district, projects, values)))
+    return Results(election.fingerprint, tally.tally_hash, counts.trustees, tuple(districts))
+
+
+def tally_and_sign(store: Store, board_key: SigningKey, extra: Iterable[tuple[str, bytes]] = (),
+                   progress: Progress | None = None) -> Results:
+    """
+    Combine k valid partial decryptions into counts, apply each district's rule, sign and store.
+
+    Args:
+        store: the election's database, polls closed.
+        board_key: the unlocked ballot-box key, which signs the results.
+        extra: further partial decryption files as (name for messages, bytes).
+        progress: one line per step, including each invalid file named and ignored.
+
+    Returns:
+        The signed results, stored with tally.json and the decryptions combined.
+
+    Raises:
+        NotEnoughDecryptions: fewer than k valid partial decryptions.
+        TallyError: an Equal Shares district, polls not closed.
+    """
+    say = progress or _quiet
+    with store.read() as s:
+        election = load_election(s)
+        refuse_individual_ballot_rules(election)
+        ceremony = load_ceremony(s)
+        tally = compute_tally(s, election, say)
+        files = [(decryption_file_name(j), data) for j in range(1, ceremony.count + 1)
+                 if (data := load_record_file(s, decryption_file_name(j))) is not None]
+    valid = select_valid([*files, *extra], tally, election, ceremony, say)
+    counts = combine(tally, election, valid, ceremony.threshold)
+    say(f"counts decrypted with the partial decryptions of trustees {', '.join(map(str, counts.trustees))}")
+    results = _results(election, tally, counts).signed(board_key)
+    with store.write() as s:
+        save_record_file(s, TALLY_FILE, tally.to_canonical_bytes())
+        for j in counts.trustees:
+            save_record_file(s, decryption_file_name(j), valid[j].to_canonical_bytes())
+        save_record_file(s, RESULTS_FILE, results.to_canonical_bytes())
+    return results
