@@ -27,11 +27,20 @@ from tally.verify.encoding import (
     parse_canonical,
     parse_canonical_line,
 )
-from tally.verify.entries import LineResult, check_chunk, check_line, init_worker, kiosks_bytes, make_election
+from tally.verify.entries import (
+    ChunkResult,
+    LineResult,
+    check_chunk,
+    check_chunk_with,
+    init_worker,
+    kiosks_bytes,
+    make_election,
+)
 from tally.verify.errors import VerifyError
 from tally.verify.group import signature_verifies
 from tally.verify.record import RecordState, Unavailable
 from tally.verify.report import Check, Problems, failed
+from tally.verify.sums import DistrictSums, Sums, merge_into
 
 CHUNK_LINES = 32
 CHUNK_BYTES = 1 << 20
@@ -51,7 +60,16 @@ class BoardFacts:
     head: bytes | None = None
     """The recomputed ``h_{n-1}`` (None when the chain could not be recomputed)."""
     counted: list[int] = field(default_factory=list)
-    """Positions of the ballot entries that passed every check (the tally's input)."""
+    """Positions of the ballot entries that passed every check and lie before the ``close`` entry (the tally's
+    input, section 32)."""
+    close: int | None = None
+    """Index ``c`` of the (first) ``close`` entry, None when the board has none."""
+    close_head: bytes | None = None
+    """The recomputed ``h_c`` (None without a close entry or when the chain could not be recomputed)."""
+    close_ballots: int = 0
+    """The number of ``ballot`` entries before the close entry (valid or not)."""
+    sums: Sums = field(default_factory=dict)
+    """Section 32's sums of the counted ballots, per district id."""
 
 
 def _chunks(lines: Iterator[bytes], on_bytes: Callable[[int], None]) -> Iterator[list[tuple[int, bytes]]]:
@@ -68,8 +86,8 @@ def _chunks(lines: Iterator[bytes], on_bytes: Callable[[int], None]) -> Iterator
         yield chunk
 
 
-def _results(state: RecordState, jobs: int, progress: Progress | None) -> Iterator[LineResult]:
-    """Every line's LineResult, in board order, serially (jobs == 1) or with a process pool."""
+def _results(state: RecordState, jobs: int, progress: Progress | None) -> Iterator[ChunkResult]:
+    """Every chunk's LineResults and partial sums, in board order, serially (jobs == 1) or with a process pool."""
     try:
         election_args = (state.need_fingerprint(), state.manifest_bytes or b"", state.public_key or b"",
                          kiosks_bytes(state.kiosks or {})) if state.public_key and state.kiosks is not None else None
@@ -88,17 +106,17 @@ def _results(state: RecordState, jobs: int, progress: Progress | None) -> Iterat
     if jobs <= 1:
         election = None if election_args is None else make_election(*election_args)
         for chunk in chunks:
-            yield from (check_line(position, raw, election) for position, raw in chunk)
+            yield check_chunk_with(chunk, election)
         return
     context = multiprocessing.get_context("spawn")
     with context.Pool(jobs, initializer=init_worker, initargs=(election_args,)) as pool:
-        pending: deque[AsyncResult[list[LineResult]]] = deque()
+        pending: deque[AsyncResult[ChunkResult]] = deque()
         for chunk in chunks:
             pending.append(pool.apply_async(check_chunk, (chunk,)))
             while len(pending) >= 4 * jobs:
-                yield from pending.popleft().get()
+                yield pending.popleft().get()
         while pending:
-            yield from pending.popleft().get()
+            yield pending.popleft().get()
 
 
 def default_jobs() -> int:
@@ -128,6 +146,7 @@ class _Pass:
         self.suspects: set[int] = set()
         self.ballot_tracking: set[bytes] = set()
         self.spoiled_tracking: dict[bytes, int] = {}
+        self.facts.sums = {d: DistrictSums.empty(len(rule.costs)) for d, rule in (state.districts or {}).items()}
 
     def consume(self, r: LineResult) -> None:
         i = r.position
@@ -150,6 +169,8 @@ class _Pass:
             self.true_prev = digest("pbvote/1/board-entry", self.fingerprint, i, r.kind, r.payload_hash,
                                     self.true_prev)
         previous, self.stated_prev = self.stated_prev, r.hash
+        if r.kind == "close" and self.facts.close is None:
+            self.facts.close, self.facts.close_head, self.facts.close_ballots = i, self.true_prev, self.n_ballots
         if r.kind in ("open", "close"):
             self._polls_entry(r, previous)
         elif r.kind in ("ballot", "spoiled"):
@@ -231,7 +252,11 @@ class _Pass:
         else:
             self.valid_ballots += 1
             self.ballot_credentials[r.credential] = r.position
-            self.facts.counted.append(r.position)
+            if self.facts.close is None:
+                self.facts.counted.append(r.position)
+        if not r.entry_error and r.district and (reason or self.facts.close is not None):
+            # in its chunk's partial sums (it passed 26.5 on its own), but not counted (section 32)
+            self.facts.sums.setdefault(r.district, DistrictSums()).remove(r.alphas, r.betas)
         if r.tracking:
             self.ballot_tracking.add(r.tracking)
         self._alphas(r)
@@ -250,6 +275,10 @@ class _Pass:
             self.spoiled_tracking.setdefault(r.tracking, r.position)
         self._alphas(r)
         self._track(r, not reason)
+
+    def add_sums(self, sums: Sums) -> None:
+        """A chunk's partial sums, added after its lines were consumed."""
+        merge_into(self.facts.sums, sums)
 
     def finish_reuse(self) -> None:
         """Item 10, exactly: re-read the board for the full α of any colliding 8-byte prefix."""
@@ -300,8 +329,10 @@ def check_board(state: RecordState, jobs: int, progress: Progress | None) -> tup
     """Items 5, 7, 8, 9 and 10 in one streaming pass (see module docstring)."""
     try:
         board = _Pass(state)
-        for result in _results(state, jobs, progress):
-            board.consume(result)
+        for results, sums in _results(state, jobs, progress):
+            for result in results:
+                board.consume(result)
+            board.add_sums(sums)
         board.finish_reuse()
     except (Unavailable, VerifyError) as exc:
         return [failed(name, str(exc)) for name in BOARD_CHECKS], BoardFacts()

@@ -1,8 +1,9 @@
 """Checking one line of board.jsonl on its own (the parallel part of spec section 31.2 items 5, 8, 9).
 
-Worker processes run :func:`check_chunk`; only bytes, strings and integers
-cross the process boundary (the election comes in as published bytes and is
-rebuilt in each worker by :func:`init_worker`).
+Worker processes run :func:`check_chunk`; only bytes, strings, integers and
+the partial sums of :mod:`tally.verify.sums` (lists of bytes) cross the
+process boundary (the election comes in as published bytes and is rebuilt
+in each worker by :func:`init_worker`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from tally.verify.codes import tracking_hash
 from tally.verify.encoding import canonical, digest, hex_bytes, members, parse_canonical
 from tally.verify.errors import VerifyError
 from tally.verify.record import districts_of
+from tally.verify.sums import DistrictSums, Sums
 
 KIND = re.compile(r"[a-z][a-z0-9-]{0,31}")
 
@@ -42,6 +44,10 @@ class LineResult(NamedTuple):
     """The concatenated 32-byte ``α`` of the selections of a valid ballot or spoiled entry."""
     payload: bytes
     """The payload bytes of ``open`` and ``close`` entries (checked sequentially); b"" otherwise."""
+    district: str = ""
+    """The ``district`` of a valid ballot entry ("" otherwise)."""
+    betas: bytes = b""
+    """The concatenated 32-byte ``β`` of the selections of a valid ballot entry (with ``alphas``: the tally's input)."""
 
 
 _election: Election | None = None
@@ -65,9 +71,12 @@ def init_worker(args: tuple[bytes, bytes, bytes, bytes] | None) -> None:
     _election = None if args is None else make_election(*args)
 
 
-def _facts_fields(facts: BallotFacts) -> dict[str, Any]:
-    return {"tracking": facts.tracking, "credential": facts.credential, "kiosk": facts.kiosk or "",
-            "alphas": b"".join(facts.alphas)}
+def _facts_fields(facts: BallotFacts, kind: str) -> dict[str, Any]:
+    fields: dict[str, Any] = {"tracking": facts.tracking, "credential": facts.credential, "kiosk": facts.kiosk or "",
+                              "alphas": b"".join(facts.alphas)}
+    if kind == "ballot":
+        fields.update(district=facts.district, betas=b"".join(b for _, b in facts.selections))
+    return fields
 
 
 def check_line(position: int, raw: bytes, election: Election | None) -> LineResult:
@@ -106,9 +115,28 @@ def check_line(position: int, raw: bytes, election: Election | None) -> LineResu
         return result._replace(entry_error=str(exc))
     except Exception as exc:  # fail closed: a check that raises is a failed check, never a crash
         return result._replace(entry_error=f"could not be checked ({type(exc).__name__}: {exc})")
-    return result._replace(**_facts_fields(facts))
+    return result._replace(**_facts_fields(facts, kind))
 
 
-def check_chunk(chunk: list[tuple[int, bytes]]) -> list[LineResult]:
+ChunkResult = tuple[list[LineResult], Sums]
+"""The lines of a chunk and the partial sums of its ballot entries that passed section 26.5."""
+
+
+def chunk_sums(results: list[LineResult]) -> Sums:
+    """Section 32's sums over the chunk's ballot entries that passed section 26.5 on their own."""
+    sums: Sums = {}
+    for r in results:
+        if r.kind == "ballot" and not r.entry_error and r.district:
+            sums.setdefault(r.district, DistrictSums()).add_ballot(r.alphas, r.betas)
+    return sums
+
+
+def check_chunk_with(chunk: list[tuple[int, bytes]], election: Election | None) -> ChunkResult:
+    """Check consecutive lines and sum their valid ballots (the same function serially and in workers)."""
+    results = [check_line(position, raw, election) for position, raw in chunk]
+    return results, chunk_sums(results)
+
+
+def check_chunk(chunk: list[tuple[int, bytes]]) -> ChunkResult:
     """Worker entry point: check consecutive lines with the election of init_worker."""
-    return [check_line(position, raw, _election) for position, raw in chunk]
+    return check_chunk_with(chunk, _election)

@@ -13,19 +13,34 @@ from tally.verify.encoding import frame
 from tally.verify.group import signature_verifies
 from tally.verify.record import RecordState
 from tally.verify.report import Check
+from tally.verify.tally_checks import tally_published
 
 NOT_ON_BOARD = ("NOT on the board. Keep your receipt and contact the election officials and the observers: "
                 "a ballot with a receipt must be in the published record")
 
 
-def _found(position: int, kind: str, ok: bool, code: str) -> Check:
+def _found(position: int, kind: str, ok: bool, code: str, state: RecordState, facts: BoardFacts) -> Check:
+    """The answer for a receipt whose entry is on the board.
+
+    "included in the tally" only when tally.json verified (section 36 item
+    13) and the ballot is one of the counted ballots it sums (section 32).
+    """
+    where = f"{display(code)}: on the board at position {position}"
     if kind == "spoiled":
         return Check("receipt", ok, f"{display(code)}: a spoiled (checked) ballot at position {position}, "
                      "not counted" + ("" if ok else ", but the entry fails its checks (see spoiled)"))
-    if ok:
-        return Check("receipt", True, f"{display(code)}: on the board at position {position}, included in the tally")
-    return Check("receipt", False, f"{display(code)}: on the board at position {position}, but the ballot is "
-                 "INVALID and not counted (see ballots)", (f"position {position}",), 1)
+    if not ok:
+        return Check("receipt", False, f"{where}, but the ballot is INVALID and not counted (see ballots)",
+                     (f"position {position}",), 1)
+    if position not in facts.counted:
+        return Check("receipt", False, f"{where}, but after the close of the polls: not counted (see polls)",
+                     (f"position {position}",), 1)
+    if not tally_published(state):
+        return Check("receipt", True, f"{where}, valid; no tally has been published yet")
+    if not state.extra.get("tally verified"):
+        return Check("receipt", False, f"{where}, valid, but the published tally does not verify, so it is not "
+                     "shown to include this ballot (see tally)", ("tally does not verify",), 1)
+    return Check("receipt", True, f"{where}, included in the tally")
 
 
 def check_receipt(text: str, state: RecordState, facts: BoardFacts) -> Check:
@@ -45,7 +60,7 @@ def check_receipt(text: str, state: RecordState, facts: BoardFacts) -> Check:
         wanted = wanted * 32 + ALPHABET.index(ch)
     for t, (position, kind, ok) in facts.tracking.items():
         if int.from_bytes(t, "big") >> 156 == wanted:
-            return _found(position, kind, ok, code)
+            return _found(position, kind, ok, code, state, facts)
     return Check("receipt", False, f"{display(code)}: {NOT_ON_BOARD}", ("not on the board",), 1)
 
 
@@ -70,4 +85,4 @@ def _check_qr(text: str, state: RecordState, facts: BoardFacts) -> Check:
     if entry is None or entry[0] != position or facts.hashes[32 * position:32 * position + 32] != receipt.entry_hash:
         return Check("receipt", False, f"{display(code)}: signed receipt for position {position}, but that ballot is "
                      + NOT_ON_BOARD, ("not on the board",), 1)
-    return _found(entry[0], entry[1], entry[2], code)
+    return _found(entry[0], entry[1], entry[2], code, state, facts)

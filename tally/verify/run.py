@@ -27,7 +27,7 @@ from tally.verify.record import (
     check_kiosks,
 )
 from tally.verify.report import Check, Report, failed
-from tally.verify.tally_checks import TALLY_CHECKS
+from tally.verify.tally_checks import TALLY_CHECKS, tally_published
 
 STATIC_CHECKS: tuple[tuple[str, Callable[[RecordState], Check]], ...] = (
     ("fingerprint", check_fingerprint),
@@ -84,8 +84,10 @@ def verify_record(location: Path, *, jobs: int | None = None, receipt: str | Non
         except Exception as exc:  # fail closed
             checks.append(failed("board", f"could not run ({type(exc).__name__}: {exc})"))
         checks.append(guarded("head", lambda: check_head(state, facts)))
-        for tally_check in TALLY_CHECKS:
-            checks.append(guarded("tally", lambda tally_check=tally_check: tally_check(state, facts)))  # type: ignore[misc]
+        for name, tally_check in TALLY_CHECKS:
+            checks.append(guarded(name, lambda tally_check=tally_check: tally_check(state, facts)))  # type: ignore[misc]
+            if not tally_published(state):
+                break  # one failed check says it: "no tally published"
         if receipt is not None:
             checks.append(guarded("receipt", lambda: check_receipt(receipt, state, facts)))
     finally:

@@ -61,7 +61,7 @@ def test_a_printed_receipt_round_trips_through_its_qr_code(demo_dir: Path, tmp_p
     receipt = report["checks"][-1]
     assert ("receipt", True) == (receipt["name"], receipt["ok"])
     assert receipt["summary"].startswith(f"{pdf.stem}: on the board at position ")
-    assert 1 == status  # the record itself is INVALID until a tally is published
+    assert 0 == status
 
 
 def test_a_qr_text_for_another_position_or_with_a_bad_signature_fails(demo_dir: Path, tmp_path: Path,
