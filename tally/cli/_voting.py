@@ -21,9 +21,13 @@ from ballot.manifest_model import Election
 from ballot.polls import close_polls, open_polls
 from ballot.record import publish_record
 from ballot.selection import Selection
+from ballot.storage import Store, load_election
+from ballot.storage.record_files import load_record_file
 from crypto.codes import credential_keypair
 from crypto.errors import InvalidCode
 from tally.cli._common import EXIT_OK, CliError, add_db_option, open_store, unlock_board
+from tally.results import RESULTS_FILE, parse_results
+from tally.results_pdf import render_results_pdf
 
 EXIT_NOT_ELIGIBLE = 4
 EXIT_INVALID = 6
@@ -174,8 +178,29 @@ def publish_cmd(args: argparse.Namespace) -> int:
     try:
         key = unlock_board(store)
         record = publish_record(store, args.out, key, progress=lambda line: print(line, flush=True))
+        reports = _write_results_reports(store, record.directory)
     finally:
         store.close()
     print(f"election record: {record.directory} ({record.entries} board entries, {record.ballots} ballots, "
           f"{record.spoiled} spoiled); zip: {record.zip_path}")
+    for path in reports:
+        print(f"results report: {path}")
     return EXIT_OK
+
+
+def _write_results_reports(store: Store, directory: Path) -> list[Path]:
+    """Render the signed results, if any, as ``DIR-results-<lang>.pdf`` beside the record, one per language."""
+    with store.read() as s:
+        data = load_record_file(s, RESULTS_FILE)
+        election = load_election(s)
+    if data is None:
+        return []
+    results = parse_results(data)
+    paths = []
+    for lang in election.languages:
+        path = directory.with_name(f"{directory.name}-results-{lang}.pdf")
+        tmp = path.with_name(f".{path.name}.partial")
+        tmp.write_bytes(render_results_pdf(results, election, lang))
+        tmp.replace(path)
+        paths.append(path)
+    return paths

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from ballot.samples import sample_manifest
 from tally.cli import main
@@ -83,6 +84,9 @@ def test_the_whole_lifecycle_through_the_command_line(capsys: pytest.CaptureFixt
     assert (record / "tally.json").read_bytes().startswith(b'{"board":')
     with zipfile.ZipFile(tmp_path / "record.zip") as zf:
         assert {"record/results.json", "record/tally.json", "record/decryptions/trustee-2.json"} <= set(zf.namelist())
+    for lang, title in (("en", "Results"), ("zh-TW", "投票結果")):
+        report = PdfReader(tmp_path / f"record-results-{lang}.pdf")
+        assert title in report.pages[0].extract_text()
 
 
 def test_an_equal_shares_district_is_refused_with_its_name(capsys: pytest.CaptureFixture[str],
