@@ -5,6 +5,16 @@ Lets officials and researchers replay real elections through pbvote.  The
 the import fills those with documented defaults (language ``en`` holding the
 file's own texts, 3 trustees with threshold 2, voting codes) and says so in
 the manifest's header comment.
+
+Vote types: approval and choose-1 become approval ballots (choose-1: exactly
+one pick), cumulative and scoring become cumulative ballots, and ordinal
+becomes a cumulative ballot too: the city counted ``L - position`` points for
+the project ranked at ``position`` (Kraków 2019: 3, 2, 1 with ``L`` = META
+``max_length``), and a homomorphic tally can only add per-project numbers, so
+a ranking is cast as those points (``L(L+1)/2`` to spread, at most ``L`` on
+one project).  The counts then equal the city's ``score`` column; what the
+ballot no longer enforces is that the points form a ranking.  ``vote_selection``
+turns a file's vote into the ballot the manifest describes, for replays.
 """
 
 from __future__ import annotations
@@ -19,7 +29,8 @@ from ballot.errors import PabulibError
 from ballot.manifest import parse_manifest
 from ballot.manifest_model import MANIFEST_FORMAT, Election
 from ballot.manifest_toml import dumps_manifest
-from ballot.pabulib import PbFile
+from ballot.pabulib import PbFile, PbVote
+from ballot.selection import Selection
 
 RULES = {
     "greedy": "greedy",
@@ -69,6 +80,32 @@ def _int_meta(pb: PbFile, key: str) -> int | None:
     return int(value)
 
 
+def ordinal_length(pb: PbFile) -> int:
+    """``L`` of an ordinal file: META ``max_length``, else its longest ranking (at least 1)."""
+    return _int_meta(pb, "max_length") or max((len(v.projects) for v in pb.votes), default=1) or 1
+
+
+def vote_selection(pb: PbFile, vote: PbVote, district: str = "main") -> Selection:
+    """The ballot a vote of the file becomes under the imported manifest.
+
+    Approval and choose-1 votes pick their projects; cumulative and scoring
+    votes put their points; an ordinal vote puts ``L - position`` points on
+    the project ranked at ``position`` (0-based; none past ``L``).
+
+    Raises:
+        PabulibError: a points vote without points.
+    """
+    kind = pb.vote_type
+    if kind == "ordinal":
+        length = ordinal_length(pb)
+        return Selection(district, points={p: length - i for i, p in enumerate(vote.projects) if i < length})
+    if kind in ("cumulative", "scoring"):
+        if vote.points is None:
+            raise PabulibError(f"voter {vote.voter_id!r}: {kind} vote without points")
+        return Selection(district, points=dict(zip(vote.projects, vote.points, strict=True)))
+    return Selection(district, picks=frozenset(vote.projects))
+
+
 def manifest_data(pb: PbFile, *, name: str) -> dict[str, Any]:
     """Build manifest data (docs/manifest.md shape) from a parsed .pb file.
 
@@ -96,7 +133,10 @@ def manifest_data(pb: PbFile, *, name: str) -> dict[str, Any]:
     n = len(pb.projects)
     vote_type = meta.get("vote_type", "approval")
     ballot: dict[str, Any]
-    if vote_type == "cumulative":
+    if vote_type == "ordinal":
+        length = ordinal_length(pb)
+        ballot = {"type": "cumulative", "points": length * (length + 1) // 2, "max_per_project": length}
+    elif vote_type in ("cumulative", "scoring"):
         points = _int_meta(pb, "max_sum_points") or max((sum(v.points or ()) for v in pb.votes), default=1)
         ballot = {"type": "cumulative", "points": points}
         per = _int_meta(pb, "max_points")

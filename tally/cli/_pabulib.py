@@ -1,15 +1,16 @@
-"""``pbvote pabulib import|outcome``: real pabulib elections in and out."""
+"""``pbvote pabulib import|outcome|replay``: real pabulib elections in and out, and through the ballot box."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
 from ballot.pabulib import read_pb
 from ballot.pabulib_manifest import import_pb
-from tally.cli._common import EXIT_OK, existing_file
+from tally.cli._common import EXIT_ERROR, EXIT_OK, CliError, existing_file
 from tally.pabulib_outcome import PB_RULE_NAMES
 
 
@@ -26,6 +27,15 @@ def register(commands: Any) -> None:
     p.add_argument("--rule", choices=PB_RULE_NAMES, metavar="RULE",
                    help=f"outcome rule (default: the file's META rule); one of: {', '.join(PB_RULE_NAMES)}")
     p.set_defaults(handler=outcome)
+    p = sub.add_parser("replay", help="replay the file's votes through the real ballot box, tally and record "
+                                      "(one JSON line, as 'outcome')")
+    p.add_argument("file", type=existing_file, metavar="FILE.pb")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR",
+                   help="output folder: database, trustee shares, manifest, record (the replay's own outputs "
+                        "there are replaced)")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="processes that encrypt and cast (default: the CPUs available, at most 2)")
+    p.set_defaults(handler=replay)
 
 
 def import_(args: argparse.Namespace) -> int:
@@ -42,4 +52,29 @@ def outcome(args: argparse.Namespace) -> int:
 
     result = pabulib_outcome(read_pb(args.file), args.rule)
     print(json.dumps({"selected": list(result.selected), "rule": result.rule}))
+    return EXIT_OK
+
+
+def replay(args: argparse.Namespace) -> int:
+    """Replay a .pb file through pbvote; print the signed results' winners as 'outcome' would."""
+    from tally.replay import ReplayError, replay_pb
+
+    if args.workers is not None and not 1 <= args.workers <= 64:
+        raise CliError(f"--workers: must be 1..64, got {args.workers}")
+
+    def say(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    try:
+        report = replay_pb(args.file, args.out, workers=args.workers, progress=say)
+    except ReplayError as exc:
+        raise CliError(str(exc)) from None
+    print(json.dumps({"selected": list(report.selected), "rule": report.rule}))
+    say(f"   replay of {report.ballots:,} ballots x {report.projects} projects took {report.seconds['total']:.1f} s "
+        f"(cast {report.seconds['cast']:.1f} s, {report.ballots / max(report.seconds['cast'], 1e-9):.1f} ballots/s)")
+    if not report.matches_plaintext:
+        say(f"replay: the signed results select {sorted(report.selected)} but rule {report.rule!r} on the "
+            f"plaintext votes selects {sorted(report.plaintext)}: the manifest's rule "
+            f"{report.results.districts[0].outcome.rule!r} does not express it")
+        return EXIT_ERROR
     return EXIT_OK
