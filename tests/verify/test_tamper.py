@@ -3,7 +3,10 @@
 Single bytes are changed at positions spread over every file (seeded), and
 structural changes are applied (drop, duplicate, reorder, swap a proof,
 move a ballot to another district, change a cost or budget, a trustee key,
-truncate a file, add an unknown member).  Verification is serial and
+truncate a file, add an unknown member).  The record carries its tally
+(tally.json, the partial decryptions, results.json), so the tally's files
+are tampered with too; tests/verify/test_tally_checks.py has the tally's
+structural cases.  Verification is serial and
 in-process on the 20-ballot demo record so the whole file stays fast.
 """
 
@@ -12,6 +15,7 @@ from __future__ import annotations
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,8 +26,15 @@ from tests.verify.tamper import board_lines, is_noop, write_board
 POSITIONS = 150
 
 
+TALLY_FILES = ("tally.json", "results.json", "decryptions/trustee-1.json", "decryptions/trustee-2.json")
+
+
 def failed_checks(report: Report) -> set[str]:
-    return {c.name for c in report.checks if not c.ok} - {"tally"}
+    return {c.name for c in report.checks if not c.ok}
+
+
+def test_the_honest_record_passes_every_check(record: Path) -> None:
+    assert set() == failed_checks(verify_record(record, jobs=1))
 
 
 def test_single_bytes_changed_anywhere_are_reported(record: Path) -> None:
@@ -31,9 +42,11 @@ def test_single_bytes_changed_anywhere_are_reported(record: Path) -> None:
     files = sorted(p for p in record.rglob("*") if p.is_file())
     originals = {p: p.read_bytes() for p in files}
     weights = {p: (40 if p.name == "board.jsonl" else 2 if p.parent.name == "images" else 10) for p in files}
+    assert set(TALLY_FILES) <= {p.relative_to(record).as_posix() for p in files}
     plan = [(p, rng.randrange(len(originals[p])), rng.randrange(1, 256))
             for p in rng.choices(files, weights=[weights[p] for p in files], k=POSITIONS)]
     missed = []
+    tally_changes = 0
     for path, offset, flip in plan:
         data = bytearray(originals[path])
         data[offset] ^= flip
@@ -44,12 +57,14 @@ def test_single_bytes_changed_anywhere_are_reported(record: Path) -> None:
             report = verify_record(record, jobs=1)
         finally:
             path.write_bytes(originals[path])
+        tally_changes += path.relative_to(record).as_posix() in TALLY_FILES
         if not failed_checks(report):
             missed.append(f"{path.relative_to(record)}@{offset}^{flip}")
     assert [] == missed
+    assert tally_changes >= 20
 
 
-def _ballot_positions(lines: list[dict]) -> list[int]:
+def _ballot_positions(lines: list[dict[str, Any]]) -> list[int]:
     return [i for i, line in enumerate(lines) if line["kind"] == "ballot"]
 
 
@@ -133,7 +148,7 @@ def test_a_changed_trustee_key_is_refused(record: Path, demo_dir: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["board.jsonl", "manifest.json", "ceremony.json", "head.json", "kiosks.json",
-                                  "credentials.jsonl", "authority.json"])
+                                  "credentials.jsonl", "authority.json", *TALLY_FILES])
 def test_truncated_or_missing_files_are_reported(record: Path, name: str) -> None:
     data = (record / name).read_bytes()
     (record / name).write_bytes(data[:len(data) // 2])
@@ -144,12 +159,18 @@ def test_truncated_or_missing_files_are_reported(record: Path, name: str) -> Non
 
 def test_wrong_json_types_become_failed_checks(record: Path) -> None:
     for name, value in [("kiosks.json", {"a": 1}), ("head.json", []), ("authority.json", "x"),
-                        ("manifest.json", [1, 2])]:
+                        ("manifest.json", [1, 2]), ("tally.json", []), ("results.json", {"a": 1}),
+                        ("decryptions/trustee-1.json", "x"), ("results.json", {"districts": 1, "election": 2,
+                                                                              "format": "pbvote-results/1",
+                                                                              "signature": None, "tally": [],
+                                                                              "trustees": {}})]:
         original = (record / name).read_bytes()
-        (record / name).write_bytes(canonical(value) + (b"" if name == "manifest.json" else b"\n"))
+        newline = name.endswith(("kiosks.json", "head.json", "authority.json"))
+        (record / name).write_bytes(canonical(value) + (b"\n" if newline else b""))
         assert failed_checks(verify_record(record, jobs=1)), name
         (record / name).write_bytes(original)
     lines = board_lines(record)
+    bad: Any
     for bad in (None, 5, "x", [], {"ballot": 3}):
         lines[1]["payload"] = bad
         write_board(record, lines)
