@@ -14,7 +14,10 @@ encrypted beforehand by the worker pool, then ``casters`` worker processes
 at the same moment; the figure is accepted ballots per second of wall time
 from the start signal to the last reply.  Every cast verifies the
 signatures and all proofs.  ``verify_ms_median`` is the proof and signature
-check alone (``check_ballot``), in this process.
+check alone (``check_ballot``), in this process.  On a shared machine the
+wall-time rates move with other load, so the JSON line also carries the
+casters' CPU milliseconds per ballot (``cast_cpu_ms_*``, not counting the
+PostgreSQL server) and the load average before and after the run.
 
 PostgreSQL is a private server started for the run (tests/pg_server.py)
 unless ``--pg-server URL`` names one (a superuser URL: the bench creates
@@ -112,8 +115,8 @@ def split(items: list[T], parts: int) -> list[list[T]]:
 
 
 def measure(pool: CasterPool, url: str, election: Election, casters: int, count: int,
-            rng: random.Random) -> tuple[float, list[bytes], Ready]:
-    """Accepted ballots per second with ``casters`` simultaneous casters; also the ballots cast."""
+            rng: random.Random) -> tuple[float, float, list[bytes], Ready]:
+    """Accepted ballots per second with ``casters`` simultaneous casters, casters' CPU ms per ballot, the ballots."""
     ready = prepare(url, election, count)
     with ready.store.read() as s:
         seed = unlock_board_key(s, BOARD_PASSPHRASE).secret_seed()
@@ -123,7 +126,7 @@ def measure(pool: CasterPool, url: str, election: Election, casters: int, count:
     outcomes = Counter(o for caster in run.outcomes for o in caster)
     if outcomes != {"Accepted": count}:
         raise SystemExit(f"cast_bench: expected {count} accepted ballots, got {dict(outcomes)}")
-    return count / run.seconds, ballots, ready
+    return count / run.seconds, run.cpu_seconds * 1000 / count, ballots, ready
 
 
 def verify_ms(ready: Ready, ballots: list[bytes]) -> list[float]:
@@ -158,6 +161,7 @@ def main() -> None:
     figures: dict[str, float | int | str] = {}
     verify: list[float] = []
     started = time.perf_counter()
+    figures["loadavg_1m_before"] = round(os.getloadavg()[0], 2)
     with tempfile.TemporaryDirectory(prefix="pbvote-cast-bench-") as tmp, pg_server(args.pg_server) as server, \
             CasterPool(max(CASTERS)) as pool:
         for engine in ENGINES:
@@ -165,19 +169,21 @@ def main() -> None:
                 count = max(casters, round(BALLOTS[casters] * args.scale))
                 name = f"cast_bench_{os.getpid()}_{engine}_{casters}"
                 url = f"sqlite:///{Path(tmp) / name}.sqlite3" if engine == "sqlite" else create_database(server, name)
-                rate, ballots, ready = measure(pool, url, election, casters, count, rng)
+                rate, cpu_ms, ballots, ready = measure(pool, url, election, casters, count, rng)
                 if not verify:
                     verify = verify_ms(ready, ballots[:30])
                 ready.store.close()
                 figures[f"cast_per_s_{engine}_{casters}"] = round(rate, 2)
+                figures[f"cast_cpu_ms_{engine}_{casters}"] = round(cpu_ms, 1)
                 print(f"{engine:<7} {casters:>2} casters  {count:>4} ballots  {rate:7.1f} accepted/s  "
-                      f"{rate * 60:7.0f}/min", file=sys.stderr, flush=True)
+                      f"{rate * 60:7.0f}/min  {cpu_ms:6.1f} caster CPU ms/ballot", file=sys.stderr, flush=True)
 
     figures["cast_per_min_pg_8"] = round(float(figures["cast_per_s_pg_8"]) * 60)
     figures["verify_ms_median"] = round(statistics.median(verify), 2)
     figures["projects"] = len(election.projects)
     figures["cpus"] = os.cpu_count() or 0
     figures["seconds"] = round(time.perf_counter() - started, 1)
+    figures["loadavg_1m_after"] = round(os.getloadavg()[0], 2)
     print(f"\nverify (check_ballot, 20 projects): median {figures['verify_ms_median']} ms; "
           f"target PostgreSQL 8 casters >= 1000/min: {figures['cast_per_min_pg_8']}/min "
           f"({'met' if int(figures['cast_per_min_pg_8']) >= 1000 else 'NOT met'})", file=sys.stderr)
