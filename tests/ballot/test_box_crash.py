@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import random
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,7 +55,9 @@ def _trial(ledger: Ledger, acks: Path, rng: random.Random) -> bool:
     """Run one streamer, kill it after a random delay, and check the database; True if it died mid-stream."""
     url = ledger.ready.url
     proc, ready = start_streamer(url, ledger.seed, ledger.ballots(BATCH), ledger.next_index, acks)
-    assert ready.wait(60), "the streamer did not open its ballot box"
+    deadline = time.monotonic() + 60
+    while not ready.wait(0.05):  # not one long wait: a streamer that died at start must fail the test now
+        assert proc.is_alive() and time.monotonic() < deadline, "the streamer did not open its ballot box"
     delay = rng.uniform(0, LATEST_KILL_S)
     proc.join(delay)
     kill(proc)
@@ -78,7 +81,7 @@ def _trial(ledger: Ledger, acks: Path, rng: random.Random) -> bool:
     lost = {t.hex(): p for t, p in ledger.acked.items() if audit.ballots.get(t) != p}
     assert not lost, f"acknowledged ballots missing from the board (killed after {delay:.3f} s): {lost}"
     in_flight = {tracking_hash(ledger.supply[ledger.next_index])} if ledger.next_index < len(ledger.supply) else set()
-    assert set(audit.ballots) - set(ledger.acked) <= in_flight
+    assert set(audit.ballots) - set(ledger.acked) <= in_flight, "unacknowledged ballots on the board besides the one in flight"
     assert 1 + len(audit.ballots) == audit.size
     return not finished
 
