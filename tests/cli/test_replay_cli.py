@@ -1,0 +1,70 @@
+"""``pbvote pabulib replay``: the same JSON line as ``pabulib outcome``, a record that verifies, Equal Shares refused."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tally.cli import main
+
+POZNAN = "Poland_Poznan_2024_9_-_Stare_Miasto__small.pb"  # 984 choose-1 votes, 2 projects: the quickest replay
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_replay_prints_outcome_json_and_publishes_a_record_that_verifies(
+        capsys: pytest.CaptureFixture[str], pabulib_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "replay"
+    (out / "record").mkdir(parents=True)
+    (out / "record" / "stale.txt").write_text("from an earlier run", encoding="utf-8")
+    (out / "notes.txt").write_text("not the replay's", encoding="utf-8")
+
+    status, replayed, err = run(capsys, "pabulib", "replay", str(pabulib_dir / POZNAN), "--out", str(out))
+    assert 0 == status, err
+    assert 1 == len(replayed.splitlines())
+    status, outcome, _ = run(capsys, "pabulib", "outcome", str(pabulib_dir / POZNAN))
+    assert 0 == status
+    assert json.loads(outcome) == json.loads(replayed)
+    assert {"selected": ["RM-IX.2", "RM-IX.1"], "rule": "greedy-custom"} == json.loads(replayed)
+    assert "984/984 ballots encrypted and cast" in err
+    assert "ETA" in err
+    assert "'pabulib replay only: not a secret'" in err  # the fixed passphrases are said
+    # A rerun starts afresh in DIR: the replay's own outputs are replaced, nothing else is touched.
+    assert not (out / "record" / "stale.txt").exists()
+    assert "not the replay's" == (out / "notes.txt").read_text(encoding="utf-8")
+
+    status, report, err = run(capsys, "verify", str(out / "record"), "--json")
+    verdict = json.loads(report)
+    checks = {c["name"]: c for c in verdict["checks"]}
+    for name in ("fingerprint", "ceremony", "credentials", "chain", "polls", "ballots", "head"):
+        assert checks[name]["ok"], checks[name]
+    assert "984 valid" in checks["ballots"]["summary"]
+    assert "984 public credentials" == checks["credentials"]["summary"]
+    assert ("VALID", 0) == (verdict["verdict"], status), [c for c in verdict["checks"] if not c["ok"]]
+
+
+def test_equal_shares_is_refused_with_a_clear_message(
+        capsys: pytest.CaptureFixture[str], pabulib_dir: Path, tmp_path: Path) -> None:
+    status, out, err = run(capsys, "pabulib", "replay", str(pabulib_dir / "Netherlands_Assen_2024.pb"),
+                           "--out", str(tmp_path / "assen"))
+    assert (1, "") == (status, out)
+    assert 1 == len(err.strip().splitlines())
+    assert "Equal Shares, which needs individual ballots" in err
+    assert "mix-net" in err and "'pbvote pabulib outcome'" in err
+    assert not (tmp_path / "assen").exists()
+
+
+def test_a_rule_nobody_implements_is_refused(capsys: pytest.CaptureFixture[str], pabulib_dir: Path,
+                                             tmp_path: Path) -> None:
+    status, out, err = run(capsys, "pabulib", "replay",
+                           str(pabulib_dir / "US_Stanford_Dataset_2022_Jersey_City_Ward_C_vote_knapsacks.pb"),
+                           "--out", str(tmp_path / "stanford"))
+    assert (1, "") == (status, out)
+    assert "unsupported rule 'unknown'" in err
+    assert not (tmp_path / "stanford").exists()
