@@ -359,3 +359,18 @@ def test_greedy_rules_follow_section_35() -> None:
     assert "greedy-no-skip-threshold" == rule_name("greedy-no-skip", 3)
     with pytest.raises(IndividualBallotsNeeded):
         rule_of("x", {"completion": "add1", "fill": "none", "rule": "equal-shares"})
+
+
+def test_a_second_ballot_of_a_credential_is_taken_out_of_the_sums(record: Path) -> None:
+    """It passes section 26.5 on its own (so its chunk summed it) but is not counted: the sums stay right."""
+    from tests.verify.tamper import write_board
+
+    lines = board_lines(record)
+    first = next(i for i, x in enumerate(lines) if x["kind"] == "ballot")
+    write_board(record, [*lines[:first + 1], json.loads(json.dumps(lines[first])), *lines[first + 1:]])
+    for jobs in (1, 2):
+        report = verify_record(record, jobs=jobs)
+        text = problems(report, "tally")
+        assert "board size is 23, the board was closed at size 24" in text
+        assert "1 of the 21 ballot entries before the close entry fail their checks" in text
+        assert "are not the sums of the counted ballots" not in text and "ballots is" not in text
