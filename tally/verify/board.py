@@ -4,7 +4,10 @@
 board.jsonl is streamed line by line; lines go to worker processes in
 chunks (at most a few chunks in flight, so memory stays bounded) and come
 back in order, so the sequential checks and the report are identical
-whatever the number of processes.
+whatever the number of processes.  The same pass computes the tally's input
+(section 32): each worker sums its chunk's valid ballots, the sequential
+part adds the partial sums and takes out the ballots it does not count,
+and notes the close entry's index and ``h_c`` (tally_checks.py compares).
 """
 
 from __future__ import annotations
