@@ -2,31 +2,48 @@
 
 With no arguments the kiosk opens the embedded SQLite store in the user-data
 folder, stores the bundled sample election there if the database is empty,
-and shows the voter flow.
+and shows the voter flow.  When the store holds a ballot-box key and a key
+ceremony, the key is unlocked ($PBVOTE_BOARD_PASSPHRASE, or typed when
+stdin is a terminal) and residents cast for real; otherwise the kiosk runs
+in preview mode (review ends on the pending screen) and says why in the log.
+``--kiosk-key FILE`` signs every ballot with this kiosk's device key
+($PBVOTE_PASSPHRASE).
+
+Home mode, ``--server URL [--fingerprint HEX]``: the election, its public
+key and the ballot-box key come from the server (ballot/remote.py checks
+them all, and every receipt); the connection is made off the GUI thread.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from ballot.authority import has_authority, unlock_board_key
+from ballot.box import BallotBox
 from ballot.errors import BallotError, StorageError
+from ballot.kiosk_key import read_kiosk_key
 from ballot.manifest import load_manifest
 from ballot.manifest_model import Election, Project
+from ballot.remote import RemoteBallotBox
 from ballot.samples import sample_manifest
 from ballot.storage import Store, load_asset, load_election, save_election
+from crypto.errors import CryptoError
+from crypto.signatures import SigningKey
 from kiosk.errors import KioskError
 from kiosk.flow import VoterFlow
 from kiosk.i18n import LANGUAGES, QT_TRANSLATE_NOOP, MissingCatalogue, translate_in
 from kiosk.idle import DEFAULT_IDLE_SECONDS, DEFAULT_WARNING_SECONDS
 from kiosk.images import ImageBytes, PixmapCache, file_image_bytes
-from kiosk.ops import VotingService
+from kiosk.ops import BackgroundOp, VotingService, kiosk_pool
 from kiosk.printing import ReceiptPrinter
-from kiosk.qt import QApplication, QMainWindow, QMessageBox, Qt
+from kiosk.qt import QApplication, QEventLoop, QMainWindow, QMessageBox, Qt
 from kiosk.screens.receipt import DEFAULT_RECEIPT_SECONDS
 from kiosk.theme import install_font
 from kiosk.window import KioskWindow, UnavailableWindow
@@ -38,6 +55,14 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 
 STARTUP_FAILED = QT_TRANSLATE_NOOP("Startup", "The kiosk cannot start")
+CONTACT_OFFICIALS = QT_TRANSLATE_NOOP("Startup", "Please contact the election officials.")
+TRY_LATER = QT_TRANSLATE_NOOP("Startup", "The ballot box cannot be reached just now: please try again later.")
+
+BOARD_PASSPHRASE_ENV = "PBVOTE_BOARD_PASSPHRASE"
+KIOSK_PASSPHRASE_ENV = "PBVOTE_PASSPHRASE"
+
+Connect = Callable[[str, str | None], RemoteBallotBox]
+Ask = Callable[[str], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +74,8 @@ class Options:
     election: str | None = None
     server: str | None = None
     db: str | None = None
+    kiosk_key: str | None = None
+    fingerprint: str | None = None
 
 
 def parse_args(argv: Sequence[str] | None = None) -> Options:
@@ -59,11 +86,18 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
     modes.add_argument("--officials", action="store_true", help="officials' console (not in this build yet)")
     modes.add_argument("--observer", action="store_true", help="observer screen (not in this build yet)")
     p.add_argument("--election", metavar="MANIFEST", help="election manifest TOML (default: the bundled sample)")
-    p.add_argument("--server", metavar="URL", help="cast to a pbvote ballot-box server (not in this build yet)")
+    p.add_argument("--server", metavar="URL", help="home mode: cast to a pbvote ballot-box server (pbvote serve)")
+    p.add_argument("--fingerprint", metavar="HEX",
+                   help="home mode: the election fingerprint from your code letter (full or xxxx-xxxx-xxxx-xxxx)")
     p.add_argument("--db", metavar="URL", help="database URL (default: $PBVOTE_DB or SQLite in the user-data folder)")
+    p.add_argument("--kiosk-key", metavar="FILE",
+                   help="this kiosk's device key file (passphrase: $PBVOTE_PASSPHRASE, or typed)")
     a = p.parse_args(argv)
+    if a.fingerprint is not None and a.server is None:
+        p.error("--fingerprint needs --server")
     mode = "officials" if a.officials else "observer" if a.observer else "voter"
-    return Options(kiosk=a.kiosk, mode=mode, election=a.election, server=a.server, db=a.db)
+    return Options(kiosk=a.kiosk, mode=mode, election=a.election, server=a.server, db=a.db,
+                   kiosk_key=a.kiosk_key, fingerprint=a.fingerprint)
 
 
 def store_image_bytes(store: Store) -> ImageBytes:
@@ -104,6 +138,113 @@ def load_startup_election(options: Options, store: Store | None) -> Election:
         election = load_manifest(sample_manifest())
         save_election(session, election)
         return election
+
+
+def _ask_terminal(prompt: str) -> str:
+    """Ask for a passphrase on the terminal; "" when stdin is not one (scripts, a desktop launcher)."""
+    if not sys.stdin.isatty():
+        return ""
+    return getpass.getpass(prompt)
+
+
+def _passphrase(env: str, prompt: str, ask: Ask) -> str:
+    return os.environ.get(env) or ask(prompt)
+
+
+def open_kiosk_key(path: str, fingerprint: bytes, ask: Ask = _ask_terminal) -> tuple[str, SigningKey]:
+    """This kiosk's registered name and device key, from its key file (``$PBVOTE_PASSPHRASE`` or typed).
+
+    Raises:
+        KioskError: no passphrase was given.
+        SecretFileError: wrong passphrase, damaged file, or a key of another election.
+    """
+    passphrase = _passphrase(KIOSK_PASSPHRASE_ENV, f"Passphrase of the kiosk key {path}: ", ask)
+    if not passphrase:
+        raise KioskError(f"{path}: set ${KIOSK_PASSPHRASE_ENV} (or start the kiosk from a terminal) "
+                         "to open the kiosk key")
+    kiosk = read_kiosk_key(path, passphrase, fingerprint)
+    return kiosk.name, kiosk.key
+
+
+def local_service(store: Store, options: Options, election: Election,
+                  ask: Ask = _ask_terminal) -> VotingService | None:
+    """The real ballot box over ``store``, or None (preview mode, with a log line saying why).
+
+    Preview mode when the store has no ballot-box key or key ceremony yet, or when no passphrase is
+    available ($PBVOTE_BOARD_PASSPHRASE unset and stdin not a terminal).
+
+    Raises:
+        SecretFileError: a wrong passphrase (board or kiosk key): officials must fix it, not vote in preview.
+        StorageError: the key belongs to another election.
+    """
+    with store.read() as session:
+        ready = has_authority(session)
+    if not ready:
+        log.warning("preview mode: this database has no ballot-box key yet (run 'pbvote election init'); "
+                    "residents can try the ballot, nothing is cast")
+        return None
+    passphrase = _passphrase(BOARD_PASSPHRASE_ENV, "Ballot-box passphrase: ", ask)
+    if not passphrase:
+        log.warning("preview mode: $%s is not set and there is no terminal to ask for it; "
+                    "residents can try the ballot, nothing is cast", BOARD_PASSPHRASE_ENV)
+        return None
+    with store.read() as session:
+        board_key = unlock_board_key(session, passphrase)
+    try:
+        box = BallotBox(store, board_key)
+    except StorageError as exc:
+        if "ballot-box key does not belong" in str(exc):
+            raise
+        log.warning("preview mode: the ballot box is not ready (%s); residents can try the ballot, "
+                    "nothing is cast", exc)
+        return None
+    kiosk = None if options.kiosk_key is None else open_kiosk_key(options.kiosk_key, election.fingerprint, ask)
+    return VotingService(box, kiosk=kiosk)
+
+
+def connect_remote(url: str, fingerprint: str | None, connect: Connect = RemoteBallotBox) -> RemoteBallotBox:
+    """Connect to the ballot-box server off the GUI thread (the window keeps repainting meanwhile).
+
+    Raises:
+        whatever ``connect`` raised: ServiceUnavailable, ElectionMismatch, ServiceRefused, ValueError.
+    """
+    app = QApplication.instance()
+    assert app is not None
+    loop = QEventLoop()
+    outcome: list[object] = []
+
+    def done(value: object) -> None:
+        outcome.append(value)
+        loop.quit()
+
+    def failed(exc: BaseException) -> None:
+        outcome.append(exc)
+        loop.quit()
+
+    op = BackgroundOp(lambda: connect(url, fingerprint), done, failed, app)
+    op.start(kiosk_pool(app))
+    if not outcome:
+        loop.exec()
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result
+    assert isinstance(result, RemoteBallotBox)
+    return result
+
+
+def _startup_message(exc: BaseException) -> str:
+    """The start-up problem, and what to do next in both languages for the remote ballot box's errors."""
+    from ballot.service.errors import ElectionMismatch, ForgedReceipt, ServiceUnavailable
+
+    hint = (CONTACT_OFFICIALS if isinstance(exc, ElectionMismatch | ForgedReceipt)
+            else TRY_LATER if isinstance(exc, ServiceUnavailable) else None)
+    if hint is None:
+        return str(exc)
+    try:
+        advice = " · ".join(translate_in(lang, "Startup", hint) for lang in LANGUAGES)
+    except MissingCatalogue:
+        advice = hint
+    return f"{exc}\n\n{advice}"
 
 
 def build_window(election: Election, *, images: ImageBytes = file_image_bytes, clock: Clock | None = None,
@@ -155,8 +296,11 @@ def _application() -> QApplication:
 
 
 def run(options: Options, *, present_error: Callable[[str], None] = _message_box,
-        clock: Clock | None = None, exec_loop: bool = True) -> tuple[int, QMainWindow | None]:
+        clock: Clock | None = None, exec_loop: bool = True, connect: Connect = RemoteBallotBox,
+        ask: Ask = _ask_terminal) -> tuple[int, QMainWindow | None]:
     """Start the kiosk for ``options``; start-up errors go to ``present_error``, never a traceback.
+
+    ``connect`` builds the remote ballot box (home mode) and ``ask`` asks for a passphrase (tests inject them).
 
     Returns:
         (exit code, the window shown or None).
@@ -167,14 +311,19 @@ def run(options: Options, *, present_error: Callable[[str], None] = _message_box
         if options.mode in ("officials", "observer"):
             window = UnavailableWindow(options.mode)
         elif options.server is not None:
-            window = UnavailableWindow("server", options.server)
+            box = connect_remote(options.server, options.fingerprint, connect)
+            kiosk = (None if options.kiosk_key is None
+                     else open_kiosk_key(options.kiosk_key, box.election.fingerprint, ask))
+            log.warning("home mode: casting to %s, election %s", options.server, box.election.id)
+            window = build_window(box.election, clock=clock, service=VotingService(box, kiosk=kiosk))
         else:
             store = Store(options.db)
             election = load_startup_election(options, store)
-            window = build_window(election, images=store_image_bytes(store), clock=clock)
-    except (BallotError, KioskError, OSError) as exc:
+            service = local_service(store, options, election, ask)
+            window = build_window(election, images=store_image_bytes(store), clock=clock, service=service)
+    except (BallotError, CryptoError, KioskError, OSError, ValueError) as exc:
         log.error("kiosk start-up failed: %s", exc)
-        present_error(str(exc))
+        present_error(_startup_message(exc))
         return 1, None
     if options.kiosk:
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)

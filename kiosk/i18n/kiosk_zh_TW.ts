@@ -344,8 +344,20 @@
         <translation>目前無法連線到票匭，您的選票尚未投出。您的選擇已保留：請稍後再試一次。</translation>
     </message>
     <message>
+        <source>The ballot box could not be verified</source>
+        <translation>無法確認票匭的真實性</translation>
+    </message>
+    <message>
         <source>The ballot box did not accept this ballot, so it was not cast. Your choices are kept: please try again. If it happens again, ask a poll worker for help.</source>
         <translation>票匭沒有接受這張選票，因此尚未投出。您的選擇已保留：請再試一次。若再次發生，請工作人員協助。</translation>
+    </message>
+    <message>
+        <source>The ballot box did not answer</source>
+        <translation>票匭沒有回應</translation>
+    </message>
+    <message>
+        <source>The ballot box&apos;s answer did not check out, so this kiosk has stopped here. Please contact the election officials and tell them what happened. Do not use this receipt as proof of voting.</source>
+        <translation>票匭的回應未能通過查核，因此本機已在此停止。請聯絡選務人員並說明發生的情況。請勿將此收據當作投票證明。</translation>
     </message>
     <message>
         <source>The kiosk could not check your code just now. Nothing was recorded. Please try again.</source>
@@ -354,6 +366,14 @@
     <message>
         <source>The receipt did not print</source>
         <translation>收據沒有印出</translation>
+    </message>
+    <message>
+        <source>This kiosk is connected to a ballot box for another election, or one that does not check out, so it has stopped here. Please contact the election officials.</source>
+        <translation>本機連線的票匭屬於另一場選舉，或未能通過查核，因此本機已在此停止。請聯絡選務人員。</translation>
+    </message>
+    <message>
+        <source>We do not know yet whether your ballot was recorded. Please try again: the very same ballot is sent again, and it can never count twice.</source>
+        <translation>目前還無法確定您的選票是否已記錄。請再試一次：系統會再次送出同一張選票，它絕不會被重複計算。</translation>
     </message>
     <message>
         <source>Your ballot could not be checked just now. Nothing was cast. Please try again.</source>
@@ -733,6 +753,14 @@
 </context>
 <context>
     <name>Startup</name>
+    <message>
+        <source>Please contact the election officials.</source>
+        <translation>請聯絡選務人員。</translation>
+    </message>
+    <message>
+        <source>The ballot box cannot be reached just now: please try again later.</source>
+        <translation>目前無法連線到票匭：請稍後再試。</translation>
+    </message>
     <message>
         <source>The kiosk cannot start</source>
         <translation>投票機無法啟動</translation>

@@ -18,6 +18,7 @@ from ballot.encrypt import PreparedBallot, encrypt_ballot
 from ballot.manifest_model import Election
 from ballot.receipt_pdf import render_receipt_pdf
 from ballot.receipts import Receipt
+from ballot.remote import RemoteBallotBox
 from ballot.roll import CheckInResult, RollKey, check_in
 from ballot.selection import Selection
 from crypto.codes import credential_keypair
@@ -41,14 +42,15 @@ class VotingService:
     """What a kiosk needs to let residents vote: the ballot box, its own key, the roll key in roll mode.
 
     Args:
-        box: the ballot box (holds the store and the unlocked board key).
+        box: the ballot box: a local BallotBox (holds the store and the unlocked board key), or a
+            RemoteBallotBox (home mode: ``pbvote-kiosk --server``; the same cast/spoil calls and results).
         kiosk: this kiosk's registered name and device key (None at home).
         roll_key: the voter-roll key (roll-mode elections only).
         layout: the receipt layout the printer takes ("roll80", "a4" or "letter").
         today: the date check-ins are recorded under.
     """
 
-    box: BallotBox
+    box: BallotBox | RemoteBallotBox
     kiosk: tuple[str, SigningKey] | None = field(default=None, repr=False)
     roll_key: RollKey | None = field(default=None, repr=False)
     layout: str = "roll80"
@@ -58,6 +60,11 @@ class VotingService:
     def election(self) -> Election:
         """The election the box holds."""
         return self.box.election
+
+    @property
+    def remote(self) -> bool:
+        """True when ballots go to a ballot-box server (home mode)."""
+        return isinstance(self.box, RemoteBallotBox)
 
     @property
     def uses_roll(self) -> bool:
@@ -79,7 +86,13 @@ class VotingService:
         return key
 
     def polls(self) -> str:
-        """The polls' state now: "before", "open" or "closed" (a read, no lock)."""
+        """The polls' state now: "before", "open" or "closed" (a read, no lock; the server's health at home).
+
+        Raises:
+            ServiceUnavailable: the ballot-box server did not answer (home mode).
+        """
+        if isinstance(self.box, RemoteBallotBox):
+            return str(self.box.health().get("polls", "closed"))
         with self.box.store.read() as session:
             _head, state = current_head(session, self.election.fingerprint)
         return state
@@ -91,8 +104,8 @@ class VotingService:
             RollError: unreadable ID number or birth date, or polls not open.
             KioskError: this kiosk holds no roll key.
         """
-        if self.roll_key is None:
-            raise KioskError("this kiosk has no roll key")
+        if self.roll_key is None or isinstance(self.box, RemoteBallotBox):
+            raise KioskError("this kiosk has no roll key (roll check-in needs a local ballot box)")
         with self.box.store.write() as session:
             return check_in(session, self.roll_key, id_number, birth_date, self.today())
 
