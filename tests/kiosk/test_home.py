@@ -120,7 +120,8 @@ class Forged(VotingService):
 
 
 def test_unanswered_cast_retries_the_same_bytes(home: Home, qtbot) -> None:  # type: ignore[no-untyped-def]
-    service = LostAnswer(RemoteBallotBox(home.server.url))
+    box = RemoteBallotBox(home.server.url)
+    service = LostAnswer(box)
     w = show(qtbot, build_window(service.election, clock=fixed_clock, service=service))
     vote_to_choice(qtbot, w, next(home.codes))
     qtbot.mouseClick(w.cast.cast_button, Qt.MouseButton.LeftButton)
@@ -132,7 +133,7 @@ def test_unanswered_cast_retries_the_same_bytes(home: Home, qtbot) -> None:  # t
     qtbot.waitUntil(lambda: w.flow.state is State.RECEIPT, timeout=20_000)
     assert len(service.sent) == 2 and service.sent[0] == service.sent[1]  # resent, never re-encrypted
     receipt = w.flow.receipt
-    assert receipt is not None and service.box.lookup(receipt.tracking_hash) == receipt
+    assert receipt is not None and box.lookup(receipt.tracking_hash) == receipt
 
 
 def test_forged_receipt_stops_and_sends_to_the_officials(home: Home, qtbot) -> None:  # type: ignore[no-untyped-def]
