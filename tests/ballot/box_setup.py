@@ -22,7 +22,7 @@ from ballot.selection import Selection
 from ballot.storage import Store, save_election
 from crypto.codes import credential_keypair
 from crypto.signatures import SigningKey, generate_signing_key
-from tally.ceremony import run_in_room_ceremony
+from tally.ceremony import TrusteeShare, run_in_room_ceremony
 
 BOARD_PASSPHRASE = "board passphrase for tests"
 
@@ -37,6 +37,8 @@ class Ready:
     codes: list[str]
     kiosk_key: SigningKey = field(repr=False)
     store: Store = field(repr=False)
+    shares: tuple[TrusteeShare, ...] = field(default=(), repr=False)
+    """The trustees' secret shares, for tests that tally (never in a repr)."""
 
     def box(self) -> BallotBox:
         with self.store.read() as s:
@@ -62,7 +64,7 @@ def prepare_election(url: str, voters: int, *, sample: str = "taipei-daan", open
     with store.write() as s:
         save_election(s, election)
         create_authority(s, election, BOARD_PASSPHRASE)
-    record, _shares = run_in_room_ceremony(election, election.trustees, election.threshold)
+    record, shares = run_in_room_ceremony(election, election.trustees, election.threshold)
     codes, credentials = issue_codes(voters, election.fingerprint)
     kiosk_key = generate_signing_key()
     with store.write() as s:
@@ -74,4 +76,4 @@ def prepare_election(url: str, voters: int, *, sample: str = "taipei-daan", open
             key = unlock_board_key(s, BOARD_PASSPHRASE)
         with store.write() as s:
             open_polls(s, key)
-    return Ready(url, election, bytes(record.public_key), codes, kiosk_key, store)
+    return Ready(url, election, bytes(record.public_key), codes, kiosk_key, store, tuple(shares))
