@@ -18,6 +18,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return status, out, err
 
 
+@pytest.mark.slow  # 984 ballots encrypted, verified at the box and tallied: ~15 s on two free cores
 def test_replay_prints_outcome_json_and_publishes_a_record_that_verifies(
         capsys: pytest.CaptureFixture[str], pabulib_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "replay"

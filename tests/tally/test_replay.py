@@ -20,6 +20,7 @@ GREEDY_FILES = (
 )
 
 
+@pytest.mark.slow  # every vote encrypted and verified: 10-30 s each on two free cores, Czestochowa ~60 s
 @pytest.mark.parametrize("name", GREEDY_FILES)
 def test_replay_reproduces_the_selected_column(name: str, pabulib_dir: Path, tmp_path: Path) -> None:
     path = pabulib_dir / f"{name}.pb"
