@@ -48,19 +48,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 os.environ.setdefault("PBVOTE_KDF", "interactive")  # the ballot-box key is sealed at the tests' Argon2 cost
 
-from ballot.authority import create_authority, unlock_board_key
 from ballot.ballot_check import check_ballot
-from ballot.ceremony_record import save_ceremony
 from ballot.encrypted_ballot import parse_ballot
 from ballot.manifest import load_manifest
 from ballot.manifest_model import Election
-from ballot.polls import open_polls
-from ballot.registry import issue_codes, register_kiosk, store_credentials
 from ballot.samples import sample_manifest
-from ballot.storage import Store, save_election
-from crypto.signatures import generate_signing_key
-from tally.ceremony import run_in_room_ceremony
-from tests.ballot.box_setup import BOARD_PASSPHRASE, Ready
+from tests.ballot.box_setup import Ready, prepare_election
 from tests.ballot.box_workers import CasterPool, Job
 from tests.pg_server import create_database, running_postgres
 
@@ -80,24 +73,8 @@ def twenty_project_election() -> Election:
 
 
 def prepare(url: str, election: Election, voters: int) -> Ready:
-    """A ready election in a fresh database: as tests/ballot/box_setup.prepare_election, for this manifest."""
-    store = Store(url)
-    store.upgrade()
-    with store.write() as s:
-        save_election(s, election)
-        create_authority(s, election, BOARD_PASSPHRASE)
-    record, _shares = run_in_room_ceremony(election, election.trustees, election.threshold)
-    codes, credentials = issue_codes(voters, election.fingerprint)
-    kiosk_key = generate_signing_key()
-    with store.write() as s:
-        save_ceremony(s, record)
-        store_credentials(s, sorted(credentials))
-        register_kiosk(s, "kiosk-1", kiosk_key.public_key)
-    with store.read() as s:
-        key = unlock_board_key(s, BOARD_PASSPHRASE)
-    with store.write() as s:
-        open_polls(s, key)
-    return Ready(url, election, bytes(record.public_key), codes, kiosk_key, store)
+    """A ready election in a fresh database, with open polls, for this manifest."""
+    return prepare_election(url, voters, election=election)
 
 
 def jobs(ready: Ready, rng: random.Random) -> list[Job]:
@@ -118,8 +95,7 @@ def measure(pool: CasterPool, url: str, election: Election, casters: int, count:
             rng: random.Random) -> tuple[float, float, list[bytes], Ready]:
     """Accepted ballots per second with ``casters`` simultaneous casters, casters' CPU ms per ballot, the ballots."""
     ready = prepare(url, election, count)
-    with ready.store.read() as s:
-        seed = unlock_board_key(s, BOARD_PASSPHRASE).secret_seed()
+    seed = ready.box().board_key.secret_seed()
     encrypted = pool.encrypt(url, seed, split(jobs(ready, rng), pool.size))
     ballots = [b for share in encrypted for b in share]
     run = pool.cast(url, seed, split(ballots, casters))

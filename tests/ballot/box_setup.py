@@ -56,11 +56,12 @@ class Ready:
                               kiosk=("kiosk-1", self.kiosk_key) if kiosk else None)
 
 
-def prepare_election(url: str, voters: int, *, sample: str = "taipei-daan", open_now: bool = True) -> Ready:
-    """Initialise ``url`` with the sample election, a ceremony, ``voters`` codes and a kiosk."""
+def prepare_election(url: str, voters: int, *, sample: str = "taipei-daan", open_now: bool = True,
+                     election: Election | None = None) -> Ready:
+    """Initialise ``url`` with the sample election (or ``election``), a ceremony, ``voters`` codes and a kiosk."""
     store = Store(url)
     store.upgrade()
-    election = load_manifest(sample_manifest(sample))
+    election = election or load_manifest(sample_manifest(sample))
     with store.write() as s:
         save_election(s, election)
         create_authority(s, election, BOARD_PASSPHRASE)
