@@ -55,6 +55,10 @@ def _libsodium() -> Check:
     return Check("libsodium", True, "refuses points outside the subgroup; group arithmetic self-test passed")
 
 
+ReceiptLookup = Callable[[str], Check]
+"""Answers one receipt (short tracking code or QR text) against a finished run (section 29)."""
+
+
 def verify_record(location: Path, *, jobs: int | None = None, receipt: str | None = None,
                   progress: Progress | None = None) -> Report:
     """Verify the election record at ``location`` (directory or zip).
@@ -68,11 +72,33 @@ def verify_record(location: Path, *, jobs: int | None = None, receipt: str | Non
     Returns:
         The report; ``report.valid`` only when every check passed.
     """
+    report, lookup = verify_with_receipts(location, jobs=jobs, progress=progress)
+    if receipt is None or lookup is None:
+        return report
+    return Report(report.record, (*report.checks, lookup(receipt)))
+
+
+def verify_with_receipts(location: Path, *, jobs: int | None = None,
+                         progress: Progress | None = None) -> tuple[Report, ReceiptLookup | None]:
+    """Verify the record and keep what receipts are looked up in, for any number of receipts afterwards.
+
+    The observer screen checks receipt after receipt against one run: the board pass (minutes for a
+    large record) is not repeated for each.
+
+    Args:
+        location: the record directory or its zip.
+        jobs: worker processes for the ballots (1: serial, in this process; None: every core).
+        progress: called with (bytes of board.jsonl done, total); whatever it raises that is not an
+            Exception (a cancel) stops the run and propagates.
+
+    Returns:
+        The report, and the receipt lookup (None when the record could not be opened at all).
+    """
     checks: list[Check] = [guarded("libsodium", _libsodium)]
     try:
         files = RecordFiles(location)
     except VerifyError as exc:
-        return Report(str(location), (*checks, failed("record", str(exc))))
+        return Report(str(location), (*checks, failed("record", str(exc)))), None
     try:
         state = RecordState(files)
         for name, check in STATIC_CHECKS:
@@ -88,8 +114,10 @@ def verify_record(location: Path, *, jobs: int | None = None, receipt: str | Non
             checks.append(guarded(name, lambda tally_check=tally_check: tally_check(state, facts)))  # type: ignore[misc]
             if not tally_published(state):
                 break  # one failed check says it: "no tally published"
-        if receipt is not None:
-            checks.append(guarded("receipt", lambda: check_receipt(receipt, state, facts)))
     finally:
         files.close()
-    return Report(str(location), tuple(checks))
+
+    def lookup(text: str) -> Check:
+        return guarded("receipt", lambda: check_receipt(text, state, facts))
+
+    return Report(str(location), tuple(checks)), lookup
