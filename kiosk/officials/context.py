@@ -8,6 +8,7 @@ a page can be built, tested and screenshotted alone with a context of its own.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,6 +23,13 @@ from kiosk.qt import QObject, QThreadPool, Signal
 __all__ = ["ConsoleContext", "ConsoleEvents"]
 
 Clock = Callable[[], datetime]
+Ask = Callable[[str], str]
+"""Asks an official for a passphrase (the prompt says whose); "" when they cancelled."""
+
+
+def _ask_nobody(prompt: str) -> str:
+    del prompt
+    return ""
 
 
 class ConsoleEvents(QObject):
@@ -46,6 +54,7 @@ class ConsoleContext:
         pool: the one-thread pool every slow action runs on (one database writer).
         events: the console's news (see :class:`ConsoleEvents`).
         role: the role authenticated now ("official", "attendant", "trustee"; "" when locked).
+        ask: asks for a passphrase with a prompt (the console's password dialog; tests inject answers).
     """
 
     store: Store
@@ -53,6 +62,7 @@ class ConsoleContext:
     pool: QThreadPool
     events: ConsoleEvents
     role: str = ""
+    ask: Ask = _ask_nobody
     _ops: list[BackgroundOp] = field(default_factory=list, repr=False)
 
     def election(self) -> Election | None:
@@ -62,6 +72,13 @@ class ConsoleContext:
                 return load_election(session)
             except StorageError:
                 return None
+
+    def passphrase(self, env: str, prompt: str) -> str:
+        """A passphrase from ``$env`` (scripts, kiosks in a locked room) or asked; "" when cancelled.
+
+        Call it on the GUI thread, before ``run``: the dialog is a widget.
+        """
+        return os.environ.get(env) or self.ask(prompt)
 
     def changed(self) -> None:
         """Tell every page that the store changed."""

@@ -1,0 +1,10 @@
+"""The console's pages, in navigation order: the console shows those whose ``roles`` include the signed-in role."""
+
+from __future__ import annotations
+
+from kiosk.officials.page import ConsolePage
+
+__all__ = ["PAGES"]
+
+PAGES: list[type[ConsolePage]] = []
+"""Every page class, in the order of the navigation list (append a page here to put it in the console)."""
