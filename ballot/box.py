@@ -31,6 +31,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from ballot.audit import key_fingerprint, record_audit
 from ballot.authority import board_public_key
 from ballot.ballot_check import SpoiledBallot, check_ballot, spoiled_choices
 from ballot.board import append_entry, entry_at, lock_state
@@ -39,6 +40,7 @@ from ballot.encrypted_ballot import EncryptedBallot, parse_ballot
 from ballot.errors import InvalidBallot, StorageError
 from ballot.manifest_model import Election
 from ballot.receipts import Receipt, sign_receipt
+from ballot.registry import KIOSK_NAME_RE
 from ballot.storage import Store, load_election
 from ballot.storage.models import (
     BoardStateRow,
@@ -175,12 +177,12 @@ class BallotBox:
             return InvalidBallotResult(str(exc))
         early = self._precheck(ballot, tracking_hash(data))
         if early is not None:
-            return early
+            return self._audited(ballot, early)
         try:
             check_ballot(ballot, self.election, self.public_key, self._kiosk_keys(ballot))
         except InvalidBallot as exc:
-            return InvalidBallotResult(str(exc))
-        return self._with_retries(lambda s: self._cast_in(s, ballot, data))
+            return self._audited(ballot, InvalidBallotResult(str(exc)))
+        return self._audited(ballot, self._with_retries(lambda s: self._cast_in(s, ballot, data)))
 
     def spoil(self, data: bytes, values: tuple[int, ...], nonces: tuple[int, ...]) -> SpoilResult:
         """Publish a ballot as challenged (Benaloh), with its revealed plaintexts and nonces.
@@ -190,13 +192,17 @@ class BallotBox:
         """
         try:
             ballot = parse_ballot(data)
+        except InvalidBallot as exc:
+            return InvalidBallotResult(str(exc))
+        try:
             check_ballot(ballot, self.election, self.public_key, self._kiosk_keys(ballot))
             spoiled = SpoiledBallot(ballot, tuple(values), tuple(nonces))
             choices = spoiled_choices(spoiled, self.election, self.public_key)
         except InvalidBallot as exc:
-            return InvalidBallotResult(str(exc))
+            return self._audited(ballot, InvalidBallotResult(str(exc)))
         payload = canonical_json(spoiled.to_json())
-        return self._with_retries(lambda s: self._spoil_in(s, ballot, tracking_hash(data), payload, choices))
+        return self._audited(ballot, self._with_retries(
+            lambda s: self._spoil_in(s, ballot, tracking_hash(data), payload, choices)))
 
     def receipt_for(self, data: bytes) -> Receipt | None:
         """The receipt of a ballot already cast (by its bytes), or None."""
@@ -208,11 +214,47 @@ class BallotBox:
     # -- internals ----------------------------------------------------------------
 
     def _kiosk_keys(self, ballot: EncryptedBallot) -> dict[str, bytes]:
-        """Registered kiosks, re-read only when a ballot names one not seen yet (no query per cast)."""
+        """Registered kiosks, re-read only when a ballot names one not seen yet (no query per cast).
+
+        A kiosk revoked later stays in this map; ``_kiosk_refusal`` checks
+        revocation under the board's lock on every cast.
+        """
         if ballot.kiosk is not None and ballot.kiosk not in self._known_kiosks:
             with self.store.read() as s:
-                self._known_kiosks = {name: key for name, key in s.execute(select(KioskRow.name, KioskRow.public_key))}
+                self._known_kiosks = {name: key for name, key in s.execute(
+                    select(KioskRow.name, KioskRow.public_key).where(KioskRow.revoked_at.is_(None)))}
         return self._known_kiosks
+
+    @staticmethod
+    def _kiosk_refusal(s: Session, ballot: EncryptedBallot) -> InvalidBallotResult | None:
+        """Refuse a ballot signed by a kiosk that is not registered, or was revoked (issue 8)."""
+        if ballot.kiosk is None:
+            return None
+        row = s.get(KioskRow, ballot.kiosk)
+        if row is None:
+            return InvalidBallotResult(f"kiosk {ballot.kiosk!r} is not registered for this election")
+        if row.revoked_at is not None:
+            return InvalidBallotResult(f"kiosk {ballot.kiosk!r} was revoked by the officials; "
+                                       "its ballots are refused")
+        return None
+
+    def _audited(self, ballot: EncryptedBallot, result: T) -> T:
+        """Write one "kiosk-refused" audit entry when ``result`` refuses the ballot for its kiosk.
+
+        The entry names the kiosk and its registered key's fingerprint (empty
+        when no key is registered under that name), never the ballot.
+        """
+        if not isinstance(result, InvalidBallotResult) or ballot.kiosk is None:
+            return result
+        if not result.reason.startswith(f"kiosk {ballot.kiosk!r} "):
+            return result
+        with self.store.read() as s:
+            row = s.get(KioskRow, ballot.kiosk)
+            key = "" if row is None else key_fingerprint(row.public_key)
+        name = ballot.kiosk if KIOSK_NAME_RE.fullmatch(ballot.kiosk) else ballot.kiosk.encode()[:64].hex()
+        record_audit(self.store, "kiosk-refused", disposition="failure", role="system",
+                     details={"kiosk": name, "key_fingerprint": key, "reason": result.reason[:300]})
+        return result
 
     @staticmethod
     def _reuses_ciphertext(s: Session, ballot: EncryptedBallot) -> bool:
@@ -251,6 +293,9 @@ class BallotBox:
             return AlreadyVoted()
         if polls != "open":
             return PollsClosed(polls)
+        refused_kiosk = self._kiosk_refusal(s, ballot)
+        if refused_kiosk is not None:
+            return refused_kiosk
         refused = self._eligibility(s, ballot)
         if refused is not None:
             return refused
@@ -282,7 +327,7 @@ class BallotBox:
             return AlreadyVoted()
         if state.polls != "open":
             return PollsClosed(state.polls)
-        refused = self._eligibility(s, ballot)
+        refused = self._kiosk_refusal(s, ballot) or self._eligibility(s, ballot)
         if refused is not None:
             return refused
         if self._reuses_ciphertext(s, ballot):

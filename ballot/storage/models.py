@@ -94,12 +94,19 @@ class CredentialRow(Base):
 
 
 class KioskRow(Base):
-    """A registered kiosk: its name and device public key."""
+    """A registered kiosk: its name, device public key and, once revoked, the board height then.
+
+    ``revoked_at`` is the board's size when the officials revoked the kiosk:
+    the ballot box refuses its ballots from then on, and the record
+    publishes the height so a verifier can check that no entry at or after
+    it carries the kiosk's signature.
+    """
 
     __tablename__ = "kiosk"
 
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     public_key: Mapped[bytes] = mapped_column(LargeBinary(32), unique=True)
+    revoked_at: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class BoardStateRow(Base):
@@ -182,3 +189,45 @@ class RollEntryRow(Base):
 
     id_hash: Mapped[bytes] = mapped_column(LargeBinary(32), primary_key=True)
     checked_in_on: Mapped[str | None] = mapped_column(String(10), nullable=True)
+
+
+class AuditStateRow(Base):
+    """The officials' audit log's head, updated with every append (docs/spec.md section 38).
+
+    Appenders lock this row first, exactly like the board's head, so
+    concurrent appends (a console and a CLI, many kiosks' refusals) form one
+    chain.  The migration creates the row with the genesis hash.
+    """
+
+    __tablename__ = "audit_state"
+    __table_args__ = (CheckConstraint("singleton = 1", name="one_audit"),)
+
+    singleton: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
+    size: Mapped[int] = mapped_column(Integer)
+    head_hash: Mapped[bytes] = mapped_column(LargeBinary(32))
+
+
+class AuditEntryRow(Base):
+    """One audit entry: its position, its canonical JSON body (without the hash) and its chained hash."""
+
+    __tablename__ = "audit_entry"
+
+    position: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    entry_hash: Mapped[bytes] = mapped_column(LargeBinary(32))
+
+
+class OfficialPassphraseRow(Base):
+    """The Argon2id hash of a role's passphrase and its failed-login counter (persisted lockout).
+
+    ``locked_until`` is a UTC ISO-8601 time (seconds) or None; the counter
+    and the lock survive a restart of the console.
+    """
+
+    __tablename__ = "official_passphrase"
+    __table_args__ = (CheckConstraint("role IN ('official', 'attendant')", name="role_kind"),)
+
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)
+    passphrase_hash: Mapped[bytes] = mapped_column(LargeBinary)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[str | None] = mapped_column(String(20), nullable=True)

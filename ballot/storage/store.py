@@ -8,7 +8,8 @@ failures a bounded number of times.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -24,6 +25,15 @@ from ballot.errors import StorageError
 from ballot.storage.engine import WRITE_OPTION, default_db_url, make_engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+AFTER_ROLLBACK = "pbvote_after_rollback"
+"""``session.info`` key of a write session: callables run, each in its own transaction, if it rolls back.
+
+A refused action (reopening the polls, a manifest edit after they opened)
+raises inside the caller's transaction, which rolls back; its "failure"
+audit entry must survive that, so the refusing function leaves a callable
+here and ``Store.write`` runs it once the transaction is gone.
+"""
+log = logging.getLogger(__name__)
 
 
 def _alembic_config() -> Config:
@@ -119,11 +129,27 @@ class Store:
         if read_committed and self.dialect == "postgresql":
             options["isolation_level"] = "READ COMMITTED"
         conn = self.engine.connect().execution_options(**options)
+        pending: list[Callable[[Store], object]] = []
+        failed = False
         try:
             with Session(bind=conn) as session, session.begin():
+                session.info[AFTER_ROLLBACK] = pending
                 yield session
+        except BaseException:
+            failed = True
+            raise
         finally:
             conn.close()
+            if failed:
+                self._after_rollback(pending)
+
+    def _after_rollback(self, pending: list[Callable[[Store], object]]) -> None:
+        """Run what a rolled-back transaction left to record, never masking its exception."""
+        for action in pending:
+            try:
+                action(self)
+            except Exception as exc:  # the original failure is what the caller must see
+                log.error("could not record an audit entry after a rollback: %s", type(exc).__name__)
 
     def integrity_check(self) -> None:
         """Run the engine's own consistency check (SQLite ``PRAGMA integrity_check``).
