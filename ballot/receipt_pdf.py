@@ -45,7 +45,7 @@ from ballot.pdf_common import (
 )
 from ballot.receipts import Receipt
 
-__all__ = ["LAYOUTS", "POSITION_WIDTH", "ROLL80_WIDTH", "render_receipt_pdf"]
+__all__ = ["LAYOUTS", "POSITION_WIDTH", "ROLL80_WIDTH", "receipt_texts", "render_receipt_pdf"]
 
 LAYOUTS: Final = ("roll80", "a4", "letter")
 ROLL80_WIDTH: Final = 80 * MM
@@ -226,6 +226,17 @@ def _draw_sheet(canvas: Canvas, c: _Content, pagesize: tuple[float, float]) -> N
     draw_rule(canvas, margin, width - margin, 22 * MM)
     draw_paragraph(canvas, t["keep"], margin, 20 * MM, inner * 0.7, f.style(9.5, gray=0.3))
     draw_paragraph(canvas, "pbvote", width - margin, 20 * MM, inner * 0.3, f.style(9.5, gray=0.3), "right")
+
+
+def receipt_texts(lang: str) -> dict[str, str]:
+    """The receipt's texts in ``lang``, for other renderers of the same receipt (the kiosk's QPrinter).
+
+    Raises:
+        PrintoutError: no texts for this language.
+    """
+    if lang not in _STRINGS:
+        raise PrintoutError(f"receipt: no texts for language {lang!r} (known: {', '.join(_STRINGS)})")
+    return dict(_STRINGS[lang])
 
 
 def _content(receipt: Receipt, election: Election, lang: str) -> _Content:

@@ -42,7 +42,7 @@ from kiosk.i18n import LANGUAGES, QT_TRANSLATE_NOOP, MissingCatalogue, translate
 from kiosk.idle import DEFAULT_IDLE_SECONDS, DEFAULT_WARNING_SECONDS
 from kiosk.images import ImageBytes, PixmapCache, file_image_bytes
 from kiosk.ops import BackgroundOp, VotingService, kiosk_pool
-from kiosk.printing import ReceiptPrinter
+from kiosk.printing import PAPERS, ReceiptPrinter, printer_from_option
 from kiosk.qt import QApplication, QEventLoop, QMainWindow, QMessageBox, Qt
 from kiosk.screens.receipt import DEFAULT_RECEIPT_SECONDS
 from kiosk.theme import install_font
@@ -76,6 +76,8 @@ class Options:
     db: str | None = None
     kiosk_key: str | None = None
     fingerprint: str | None = None
+    printer: str | None = None
+    paper: str = "roll80"
 
 
 def parse_args(argv: Sequence[str] | None = None) -> Options:
@@ -92,12 +94,17 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
     p.add_argument("--db", metavar="URL", help="database URL (default: $PBVOTE_DB or SQLite in the user-data folder)")
     p.add_argument("--kiosk-key", metavar="FILE",
                    help="this kiosk's device key file (passphrase: $PBVOTE_PASSPHRASE, or typed)")
+    p.add_argument("--printer", metavar="NAME",
+                   help="print receipts on this printer (a Qt/CUPS printer name), or pdf:DIR to save them as "
+                        "PDF files in DIR (default: no printer, no Print button)")
+    p.add_argument("--paper", choices=PAPERS, default="roll80",
+                   help="receipt paper: 80 mm thermal roll (default), A4 or US Letter")
     a = p.parse_args(argv)
     if a.fingerprint is not None and a.server is None:
         p.error("--fingerprint needs --server")
     mode = "officials" if a.officials else "observer" if a.observer else "voter"
     return Options(kiosk=a.kiosk, mode=mode, election=a.election, server=a.server, db=a.db,
-                   kiosk_key=a.kiosk_key, fingerprint=a.fingerprint)
+                   kiosk_key=a.kiosk_key, fingerprint=a.fingerprint, printer=a.printer, paper=a.paper)
 
 
 def store_image_bytes(store: Store) -> ImageBytes:
@@ -315,12 +322,14 @@ def run(options: Options, *, present_error: Callable[[str], None] = _message_box
             kiosk = (None if options.kiosk_key is None
                      else open_kiosk_key(options.kiosk_key, box.election.fingerprint, ask))
             log.warning("home mode: casting to %s, election %s", options.server, box.election.id)
-            window = build_window(box.election, clock=clock, service=VotingService(box, kiosk=kiosk))
+            window = build_window(box.election, clock=clock, service=VotingService(box, kiosk=kiosk),
+                                  printer=printer_from_option(options.printer, options.paper))
         else:
             store = Store(options.db)
             election = load_startup_election(options, store)
             service = local_service(store, options, election, ask)
-            window = build_window(election, images=store_image_bytes(store), clock=clock, service=service)
+            window = build_window(election, images=store_image_bytes(store), clock=clock, service=service,
+                                  printer=printer_from_option(options.printer, options.paper))
     except (BallotError, CryptoError, KioskError, OSError, ValueError) as exc:
         log.error("kiosk start-up failed: %s", exc)
         present_error(_startup_message(exc))

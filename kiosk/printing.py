@@ -1,83 +1,139 @@
-"""Where receipts go: a configured printer, or PDF files (home mode, tests, a kiosk without a printer).
+"""Where receipts go: a printer by its Qt name, or PDF files in a folder, both through QPrinter.
 
-The receipt is always the one ``ballot.receipt_pdf`` renders (the tested,
-byte-reproducible document); a printer only transports it.  Printing is
-started by the receipt screen, so it happens only after the ballot box
-confirmed the ballot, and it runs on a worker thread (a spooler can stall).
+``pbvote-kiosk --printer NAME`` (a QPrinterInfo name: a CUPS queue on
+Linux) or ``--printer pdf:DIR``, with ``--paper roll80|a4|letter``; without
+``--printer`` there is no Print button.  ``kiosk.receipt_print`` paints the
+receipt with QPainter; this module opens the QPrinter and turns its
+failures into ``PrintFailed``, which the error presenter shows as a calm
+message while the receipt stays on screen.
+
+Printing is started by the receipt screen, so it happens only after the
+ballot box confirmed the ballot, and it runs on the kiosk's worker thread:
+a QPrinter is built there for each receipt (Qt supports QPainter on a
+QPrinter outside the GUI thread; only macOS's progress dialog needs the GUI
+thread, and none is shown), so a slow spooler never freezes the screen.
+The printer's name is checked once at start-up, on the GUI thread.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
+import os
 from pathlib import Path
 from typing import Protocol
 
-from kiosk.errors import KioskError
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-__all__ = ["PdfFolderPrinter", "PrintFailed", "ReceiptPrinter", "SystemPrinter"]
+from ballot.manifest_model import Election
+from ballot.receipts import Receipt
+from kiosk.errors import KioskError
+from kiosk.receipt_print import PAPERS, paint_receipt
+
+__all__ = ["PAPERS", "NamedPrinter", "PdfFolderPrinter", "PrintFailed", "ReceiptPrinter", "printer_from_option"]
+
+PDF_PREFIX = "pdf:"
 
 
 class PrintFailed(KioskError, OSError):
-    """The receipt could not be handed to the printer (the message says why, for the log)."""
+    """The receipt could not be printed or saved (the message says why, for the officials' log)."""
 
 
 class ReceiptPrinter(Protocol):
-    """Prints one receipt PDF; called on a worker thread."""
+    """Prints one receipt; called on a worker thread."""
 
-    def print_pdf(self, pdf: bytes, name: str) -> None:
-        """Print ``pdf``; ``name`` is a file-safe name (the short tracking code).
+    def print_receipt(self, receipt: Receipt, election: Election, language: str) -> None:
+        """Print ``receipt`` in ``language``.
 
         Raises:
             PrintFailed: the printer or folder refused it.
         """
 
 
+def _new_printer(paper: str) -> QPrinter:
+    if paper not in PAPERS:
+        raise KioskError(f"unknown paper {paper!r} (known: {', '.join(PAPERS)})")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setCreator("pbvote")
+    printer.setDocName("pbvote receipt")  # never the tracking code: a spooler's job list is not private
+    return printer
+
+
 class PdfFolderPrinter:
-    """Saves each receipt as ``<folder>/receipt-<name>.pdf`` ("print to PDF").
+    """Saves each receipt as ``<folder>/receipt-<short tracking code>.pdf`` ("print to PDF").
 
     Args:
         folder: where the files go (created if missing).
+        paper: "roll80", "a4" or "letter".
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, paper: str = "a4") -> None:
+        _new_printer(paper)  # an unknown paper is refused at start-up, not at the first receipt
         self.folder = folder
+        self.paper = paper
 
-    def print_pdf(self, pdf: bytes, name: str) -> None:
-        """Write the file (never overwriting another receipt's)."""
+    def print_receipt(self, receipt: Receipt, election: Election, language: str) -> None:
+        """Write the PDF (whole or not at all: a half-written file never carries the receipt's name)."""
+        target = self.folder / f"receipt-{receipt.tracking_code.short}.pdf"
+        partial = target.with_suffix(".part")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            (self.folder / f"receipt-{name}.pdf").write_bytes(pdf)
+        except OSError as exc:
+            raise PrintFailed(f"cannot save the receipt in {self.folder}: {exc.strerror}") from None
+        printer = _new_printer(self.paper)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(partial))
+        if not paint_receipt(printer, receipt, election, language, self.paper) or not partial.is_file():
+            raise PrintFailed(f"cannot write a PDF in {self.folder}")
+        try:
+            os.replace(partial, target)
         except OSError as exc:
             raise PrintFailed(f"cannot save the receipt in {self.folder}: {exc.strerror}") from None
 
 
-class SystemPrinter:
-    """Sends the PDF to a CUPS queue with ``lp`` (thermal 80 mm or A4 printers take PDF through CUPS filters).
-
-    Qt's QPrinter cannot draw an existing PDF without the QtPdf module
-    (not in pyside6-essentials), and redrawing the receipt with QPainter
-    would give a second, untested rendering; the spooler prints the one
-    document the tests check.
+class NamedPrinter:
+    """Prints on the system printer ``name`` (thermal 80 mm roll or an A4/Letter printer).
 
     Args:
-        queue: the CUPS printer name (None: the system's default printer).
-        timeout: seconds to wait for the spooler to accept the job.
+        name: a QPrinterInfo printer name (``QPrinterInfo.availablePrinterNames()``).
+        paper: "roll80", "a4" or "letter".
     """
 
-    def __init__(self, queue: str | None = None, timeout: float = 20.0) -> None:
-        self.queue = queue
-        self.timeout = timeout
+    def __init__(self, name: str, paper: str = "roll80") -> None:
+        _new_printer(paper)
+        self.name = name
+        self.paper = paper
 
-    def print_pdf(self, pdf: bytes, name: str) -> None:
-        """Queue the job; returns when the spooler has accepted it."""
-        lp = shutil.which("lp")
-        if lp is None:
-            raise PrintFailed("no 'lp' command: install CUPS or configure a receipt folder")
-        args = [lp, "-t", f"pbvote receipt {name}", *(["-d", self.queue] if self.queue else []), "-"]
-        try:
-            done = subprocess.run(args, input=pdf, capture_output=True, timeout=self.timeout, check=False)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise PrintFailed(f"lp: {type(exc).__name__}") from None
-        if done.returncode != 0:
-            raise PrintFailed(f"lp exit {done.returncode}: {done.stderr.decode(errors='replace').strip()[:200]}")
+    def print_receipt(self, receipt: Receipt, election: Election, language: str) -> None:
+        """Hand the painted page to the printer's spooler."""
+        if QPrinterInfo.printerInfo(self.name).isNull():  # unplugged, or removed from CUPS since start-up
+            raise PrintFailed(f"printer {self.name!r} cannot be opened: it is not there")
+        printer = _new_printer(self.paper)
+        printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
+        printer.setPrinterName(self.name)
+        if not printer.isValid() or not paint_receipt(printer, receipt, election, language, self.paper):
+            raise PrintFailed(f"printer {self.name!r} cannot be opened")
+        if printer.printerState() == QPrinter.PrinterState.Error:
+            raise PrintFailed(f"printer {self.name!r} reported an error")
+
+
+def printer_from_option(option: str | None, paper: str) -> ReceiptPrinter | None:
+    """The printer ``--printer`` names, checked now (GUI thread), or None without the option.
+
+    Args:
+        option: a printer name, or ``pdf:DIR``.
+        paper: "roll80", "a4" or "letter".
+
+    Raises:
+        KioskError: no printer by that name (the message lists the ones there are), or an unknown paper.
+    """
+    if option is None:
+        return None
+    if option.startswith(PDF_PREFIX):
+        folder = option[len(PDF_PREFIX):]
+        if not folder:
+            raise KioskError("--printer pdf:DIR needs a folder")
+        return PdfFolderPrinter(Path(folder), paper)
+    names = QPrinterInfo.availablePrinterNames()
+    if option not in names:
+        known = ", ".join(names) or "none"
+        raise KioskError(f"no printer named {option!r} (printers here: {known}; or use pdf:DIR)")
+    return NamedPrinter(option, paper)

@@ -40,7 +40,7 @@ def _check_in_job(service: VotingService, id_number: str, birth_date: str) -> ob
 
 
 def _print_job(service: VotingService, printer: ReceiptPrinter, receipt: Receipt, language: str) -> None:
-    printer.print_pdf(service.receipt_pdf(receipt, language), receipt.tracking_code.short)
+    printer.print_receipt(receipt, service.election, language)
 
 
 class CastingController(QObject):

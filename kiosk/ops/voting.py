@@ -16,8 +16,6 @@ from ballot.board import current_head
 from ballot.box import BallotBox, CastResult, SpoilResult
 from ballot.encrypt import PreparedBallot, encrypt_ballot
 from ballot.manifest_model import Election
-from ballot.receipt_pdf import render_receipt_pdf
-from ballot.receipts import Receipt
 from ballot.remote import RemoteBallotBox
 from ballot.roll import CheckInResult, RollKey, check_in
 from ballot.selection import Selection
@@ -46,14 +44,12 @@ class VotingService:
             RemoteBallotBox (home mode: ``pbvote-kiosk --server``; the same cast/spoil calls and results).
         kiosk: this kiosk's registered name and device key (None at home).
         roll_key: the voter-roll key (roll-mode elections only).
-        layout: the receipt layout the printer takes ("roll80", "a4" or "letter").
         today: the date check-ins are recorded under.
     """
 
     box: BallotBox | RemoteBallotBox
     kiosk: tuple[str, SigningKey] | None = field(default=None, repr=False)
     roll_key: RollKey | None = field(default=None, repr=False)
-    layout: str = "roll80"
     today: Callable[[], date] = date.today
 
     @property
@@ -125,7 +121,3 @@ class VotingService:
     def spoil(self, prepared: PreparedBallot) -> SpoilResult:
         """Publish the ballot as checked (Benaloh) with its secrets; the credential stays usable."""
         return self.box.spoil(prepared.to_bytes(), prepared.values, prepared.nonces)
-
-    def receipt_pdf(self, receipt: Receipt, language: str) -> bytes:
-        """The receipt as a PDF in the configured layout."""
-        return render_receipt_pdf(receipt, self.election, language, self.layout)
