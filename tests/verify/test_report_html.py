@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import UTC, datetime
 from html.parser import HTMLParser
@@ -70,8 +71,6 @@ def test_a_valid_record_shows_every_check_the_results_and_how_to_reproduce(demo_
     assert [[str(i), c.name, "✔ PASS", c.summary] for i, c in enumerate(report.checks, start=1)] == page.rows["checks"][1:]
     assert page.text("verdict").startswith("✔ VALID All 19 checks hold")
     manifest = (demo_dir / "record" / "manifest.json").read_bytes()
-    import hashlib
-
     fingerprint = hashlib.sha256(manifest).hexdigest()
     election = page.text("election")
     assert fingerprint in election
@@ -130,7 +129,7 @@ def test_the_same_run_gives_the_same_bytes_and_a_random_file_still_gives_a_page(
                                                                         generated_at=AT)
     junk = tmp_path / "record.zip"
     junk.write_bytes(b"not a zip at all \x00\xff")
-    html, page = page_of(junk)
+    _html, page = page_of(junk)
     assert page.text("verdict").startswith("✘ INVALID")
     assert "(unreadable)" in page.text("election")
     assert "No results can be shown" in page.text("results")
