@@ -21,7 +21,8 @@ from kiosk.qt import (
 )
 from kiosk.widgets import label
 
-__all__ = ["MIN_PASSPHRASE", "NewPassphraseForm", "PassphraseDialog", "ask_passphrase", "password_field"]
+__all__ = ["MIN_PASSPHRASE", "NewPassphraseDialog", "NewPassphraseForm", "PassphraseDialog", "ask_new_passphrase",
+           "ask_passphrase", "password_field"]
 
 MIN_PASSPHRASE = 10
 """Shortest new passphrase the console accepts (characters)."""
@@ -138,4 +139,45 @@ def ask_passphrase(parent: QWidget | None, prompt: str) -> str:
         return dialog.field.text() if dialog.exec() == QDialog.DialogCode.Accepted else ""
     finally:
         dialog.field.clear()
+        dialog.deleteLater()
+
+
+class NewPassphraseDialog(QDialog):
+    """Choose a new passphrase (typed twice) in a modal dialog, e.g. the ballot-box key's at the first save.
+
+    Args:
+        prompt: what the passphrase will guard, as a sentence.
+        parent: the window it belongs to.
+    """
+
+    def __init__(self, prompt: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(QCoreApplication.translate("ConsolePassphrase", "Choose a passphrase"))
+        column = QVBoxLayout(self)
+        column.setContentsMargins(24, 20, 24, 20)
+        column.setSpacing(12)
+        column.addWidget(label("", prompt))
+        self.form = NewPassphraseForm()
+        column.addWidget(self.form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        self.form.submitted.connect(self._check)
+        column.addWidget(buttons)
+        self.value = ""
+
+    def _check(self) -> None:
+        value = self.form.take()
+        if value is not None:
+            self.value = value
+            self.accept()
+
+
+def ask_new_passphrase(parent: QWidget | None, prompt: str) -> str:
+    """Ask for a new passphrase, typed twice, in a modal dialog; "" when cancelled."""
+    dialog = NewPassphraseDialog(prompt, parent)
+    try:
+        return dialog.value if dialog.exec() == QDialog.DialogCode.Accepted else ""
+    finally:
+        dialog.value = ""
         dialog.deleteLater()
