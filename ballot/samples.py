@@ -9,6 +9,8 @@ from ballot.errors import BallotError
 
 ASSETS_ENV = "PBVOTE_ASSETS"
 DEFAULT_SAMPLE = "taipei-daan"
+ROLL_SAMPLE = "jingmei-roll"
+"""The bundled voter-roll election; its roll (``roll.csv``, invented entries) sits beside the manifest."""
 
 
 def assets_dir() -> Path:
@@ -33,4 +35,16 @@ def sample_manifest(name: str = DEFAULT_SAMPLE) -> Path:
     if not path.is_file():
         known = ", ".join(sample_names()) or "none found"
         raise BallotError(f"no bundled sample election {name!r} under {assets_dir()} (available: {known})")
+    return path
+
+
+def sample_roll(name: str = ROLL_SAMPLE) -> Path:
+    """Return the path of a bundled sample's voter roll (``roll.csv``: columns id, birth_date).
+
+    Raises:
+        BallotError: if the sample has no roll (only voter-roll samples do).
+    """
+    path = sample_manifest(name).with_name("roll.csv")
+    if not path.is_file():
+        raise BallotError(f"the bundled sample {name!r} has no voter roll (the roll sample is {ROLL_SAMPLE!r})")
     return path
