@@ -56,7 +56,7 @@ def test_bad_manifest_is_a_calm_message(qtbot, tmp_path: Path) -> None:  # type:
     assert code == 1 and len(messages) == 2
 
 
-@pytest.mark.parametrize(("argv", "needle"), [(["--officials"], "officials"), (["--observer"], "observer")])
+@pytest.mark.parametrize(("argv", "needle"), [(["--observer"], "observer")])
 def test_modes_not_in_this_build(qtbot, argv: list[str], needle: str) -> None:  # type: ignore[no-untyped-def]
     code, window = run(parse_args(argv), present_error=pytest.fail, exec_loop=False)
     assert code == 0 and isinstance(window, UnavailableWindow)
