@@ -7,7 +7,8 @@ ceremony, the key is unlocked ($PBVOTE_BOARD_PASSPHRASE, or typed when
 stdin is a terminal) and residents cast for real; otherwise the kiosk runs
 in preview mode (review ends on the pending screen) and says why in the log.
 ``--kiosk-key FILE`` signs every ballot with this kiosk's device key
-($PBVOTE_PASSPHRASE).
+($PBVOTE_PASSPHRASE); a voter-roll election also needs ``--roll-key FILE``
+($PBVOTE_ROLL_PASSPHRASE, else $PBVOTE_PASSPHRASE), as ``pbvote roll check-in`` does.
 
 Home mode, ``--server URL [--fingerprint HEX]``: the election, its public
 key and the ballot-box key come from the server (ballot/remote.py checks
@@ -32,6 +33,7 @@ from ballot.kiosk_key import read_kiosk_key
 from ballot.manifest import load_manifest
 from ballot.manifest_model import Election, Project
 from ballot.remote import RemoteBallotBox
+from ballot.roll import RollKey, read_roll_key
 from ballot.samples import sample_manifest
 from ballot.storage import Store, load_asset, load_election, save_election
 from crypto.errors import CryptoError
@@ -60,6 +62,7 @@ TRY_LATER = QT_TRANSLATE_NOOP("Startup", "The ballot box cannot be reached just 
 
 BOARD_PASSPHRASE_ENV = "PBVOTE_BOARD_PASSPHRASE"
 KIOSK_PASSPHRASE_ENV = "PBVOTE_PASSPHRASE"
+ROLL_PASSPHRASE_ENV = "PBVOTE_ROLL_PASSPHRASE"
 
 Connect = Callable[[str, str | None], RemoteBallotBox]
 Ask = Callable[[str], str]
@@ -78,6 +81,7 @@ class Options:
     fingerprint: str | None = None
     printer: str | None = None
     paper: str = "roll80"
+    roll_key: str | None = None
 
 
 def parse_args(argv: Sequence[str] | None = None) -> Options:
@@ -96,6 +100,9 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
     p.add_argument("--db", metavar="URL", help="database URL (default: $PBVOTE_DB or SQLite in the user-data folder)")
     p.add_argument("--kiosk-key", metavar="FILE",
                    help="this kiosk's device key file (passphrase: $PBVOTE_PASSPHRASE, or typed)")
+    p.add_argument("--roll-key", metavar="FILE",
+                   help="voter-roll elections: the roll key from 'pbvote roll import' (passphrase: "
+                        "$PBVOTE_ROLL_PASSPHRASE, else $PBVOTE_PASSPHRASE, or typed)")
     p.add_argument("--printer", metavar="NAME",
                    help="print receipts on this printer (a Qt/CUPS printer name), or pdf:DIR to save them as "
                         "PDF files in DIR (default: no printer, no Print button)")
@@ -106,7 +113,8 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         p.error("--fingerprint needs --server")
     mode = "officials" if a.officials else "observer" if a.observer else "voter"
     return Options(kiosk=a.kiosk, mode=mode, election=a.election, server=a.server, db=a.db,
-                   kiosk_key=a.kiosk_key, fingerprint=a.fingerprint, printer=a.printer, paper=a.paper)
+                   kiosk_key=a.kiosk_key, fingerprint=a.fingerprint, printer=a.printer, paper=a.paper,
+                   roll_key=a.roll_key)
 
 
 def store_image_bytes(store: Store) -> ImageBytes:
@@ -175,6 +183,37 @@ def open_kiosk_key(path: str, fingerprint: bytes, ask: Ask = _ask_terminal) -> t
     return kiosk.name, kiosk.key
 
 
+def open_roll_key(path: str, fingerprint: bytes, ask: Ask = _ask_terminal) -> RollKey:
+    """The voter-roll key, as ``pbvote roll check-in`` opens it (``$PBVOTE_ROLL_PASSPHRASE``,
+    else ``$PBVOTE_PASSPHRASE``, else typed).
+
+    Raises:
+        KioskError: no passphrase was given.
+        SecretFileError: wrong passphrase, damaged file, or a key of another election.
+    """
+    passphrase = os.environ.get(ROLL_PASSPHRASE_ENV) or _passphrase(
+        KIOSK_PASSPHRASE_ENV, f"Passphrase of the roll key {path}: ", ask)
+    if not passphrase:
+        raise KioskError(f"{path}: set ${ROLL_PASSPHRASE_ENV} (or start the kiosk from a terminal) "
+                         "to open the roll key")
+    return read_roll_key(path, passphrase, fingerprint)
+
+
+def _roll_key_for(options: Options, election: Election, has_kiosk_key: bool, ask: Ask) -> RollKey | None:
+    """The roll key a voter-roll election needs at a casting kiosk (None for voting codes).
+
+    Raises:
+        KioskError: the election uses the roll and --roll-key or --kiosk-key is missing.
+    """
+    if election.eligibility != "roll":
+        return None
+    if options.roll_key is None or not has_kiosk_key:
+        raise KioskError(f"election {election.id} checks residents in on the voter roll: start the kiosk with "
+                         "--roll-key FILE (from 'pbvote roll import') and --kiosk-key FILE (roll ballots are "
+                         "signed by the kiosk)")
+    return open_roll_key(options.roll_key, election.fingerprint, ask)
+
+
 def local_service(store: Store, options: Options, election: Election,
                   ask: Ask = _ask_terminal) -> VotingService | None:
     """The real ballot box over ``store``, or None (preview mode, with a log line saying why).
@@ -208,7 +247,8 @@ def local_service(store: Store, options: Options, election: Election,
                     "nothing is cast", exc)
         return None
     kiosk = None if options.kiosk_key is None else open_kiosk_key(options.kiosk_key, election.fingerprint, ask)
-    return VotingService(box, kiosk=kiosk)
+    roll_key = _roll_key_for(options, election, kiosk is not None, ask)
+    return VotingService(box, kiosk=kiosk, roll_key=roll_key)
 
 
 def connect_remote(url: str, fingerprint: str | None, connect: Connect = RemoteBallotBox) -> RemoteBallotBox:
