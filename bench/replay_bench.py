@@ -17,7 +17,7 @@ Per file the JSON line holds ``replay_<file>_s`` (whole replay),
 (the signed results' winners equal the file's ``selected`` column) and
 ``replay_<file>_matches_outcome`` (they equal ``pbvote pabulib outcome``'s).
 
-Usage: ``.venv/bin/python bench/replay_bench.py [FILE.pb ...] [--workers N] [--out DIR]``;
+Usage: ``.venv/bin/python bench/replay_bench.py [FILE.pb ...] [--workers N] [--out DIR [--resume]]``;
 progress goes to stderr; ends with one JSON line.
 """
 
@@ -47,6 +47,8 @@ def main() -> int:
     parser.add_argument("files", nargs="*", default=[DEFAULT], metavar="FILE.pb")
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--out", type=Path, default=None, help="keep the replays here (default: a temp folder)")
+    parser.add_argument("--resume", action="store_true",
+                        help="continue interrupted replays in --out (times then cover this run only)")
     args = parser.parse_args()
 
     def say(line: str) -> None:
@@ -57,7 +59,8 @@ def main() -> int:
         base = args.out or Path(tmp)
         for name in args.files:
             path = Path(name) if Path(name).exists() else PABULIB / name
-            report = replay_pb(path, base / path.stem, workers=args.workers, progress=say, every=30.0)
+            report = replay_pb(path, base / path.stem, workers=args.workers, progress=say, every=30.0,
+                               resume=args.resume)
             key = f"replay_{_key(path)}"
             figures.update({
                 f"{key}_s": round(report.seconds["total"], 1),

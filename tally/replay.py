@@ -16,39 +16,45 @@ Choices a replay makes, on purpose:
   ``random.Random`` seeded with the SHA-256 of the file's bytes, so two
   replays of one file register the same public credentials (the ballots
   still differ: encryption nonces are fresh).  The codes protect nothing:
-  the votes are public already.
+  the votes are public already.  It is also what lets a replay resume.
 * Every passphrase (trustee shares, ballot-box key) is :data:`REPLAY_PASSPHRASE`;
   ``PBVOTE_KDF`` sets their Argon2id cost as everywhere else.
-* Work is spread over ``workers`` processes (spawn context): each encrypts a
-  chunk of votes and casts them through its own BallotBox on the same SQLite
-  file, which the box supports (write transactions retry on a busy database).
-  Only the votes go to a worker and only counts and messages come back.
+* Casting runs in worker processes (tally/_replay_cast.py).
 * Rules that need individual ballots (Equal Shares) are refused before DIR is
   touched: a homomorphic tally reveals per-project totals only.
 
-Every run starts afresh: the replay's own outputs in DIR are replaced, nothing
-else there is touched.  An interrupted run leaves a consistent database (every
-cast is one transaction) that the next run simply replaces.
+Interrupt and resume (docs/spec.md section 36): a replay of Łódź takes hours.
+Once the setup is complete (polls open), ``DIR/replay.json`` names the file
+by its SHA-256.  Every cast is one transaction, so an interrupted replay (Ctrl-C,
+SIGTERM, a killed machine) leaves a board that holds exactly the accepted
+ballots.  ``resume=True`` continues a replay of the same file: it skips the
+setup, casts only the votes whose credentials are not spent yet, then closes,
+decrypts, tallies and publishes as usual; with the polls already closed it
+goes straight to the tally (which recomputes everything from the board).
+An interrupted setup is simply redone.  Without ``resume`` (or ``restart``)
+a replay already in DIR is refused: hours of casting are never discarded
+silently.  Nothing outside the replay's own outputs in DIR is touched.
 """
 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
+import json
 import os
 import random
 import shutil
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
+from sqlalchemy import select
+
 from ballot.authority import create_authority, unlock_board_key
-from ballot.box import Accepted, BallotBox
+from ballot.board import count_kind, current_head
 from ballot.ceremony_record import save_ceremony
-from ballot.encrypt import encrypt_ballot
+from ballot.errors import BallotError
 from ballot.manifest import parse_manifest
 from ballot.manifest_model import Election
 from ballot.manifest_toml import dumps_manifest
@@ -57,33 +63,63 @@ from ballot.pabulib_manifest import import_pb, manifest_data, vote_selection
 from ballot.polls import close_polls, open_polls
 from ballot.record import publish_record
 from ballot.registry import store_credentials
-from ballot.selection import Selection
-from ballot.storage import Store, save_election
+from ballot.storage import Store, load_election, save_election
+from ballot.storage.models import CastBallotRow
 from crypto import human_code
 from crypto.codes import CODE_RANDOM_SYMBOLS, credential_keypair
-from crypto.signatures import signing_key_from_seed
+from crypto.signatures import SigningKey
+from tally._replay_cast import CastRefused, Vote, cast_all, duration
 from tally.ceremony import run_in_room_ceremony, share_file_name, write_share_file
 from tally.errors import TallyError
 from tally.pabulib_outcome import pabulib_outcome
-from tally.pipeline import decrypt_as_trustee, refuse_individual_ballot_rules, tally_and_sign
+from tally.pipeline import AlreadyDecrypted, decrypt_as_trustee, refuse_individual_ballot_rules, tally_and_sign
 from tally.results import Results
 from tally.rules.model import Outcome
 
-__all__ = ["REPLAY_PASSPHRASE", "ReplayError", "ReplayReport", "replay_pb", "voter_codes"]
+__all__ = [
+    "REPLAY_PASSPHRASE",
+    "STATE_FILE",
+    "ReplayError",
+    "ReplayExists",
+    "ReplayInterrupted",
+    "ReplayReport",
+    "replay_pb",
+    "voter_codes",
+]
 
 REPLAY_PASSPHRASE: Final = "pabulib replay only: not a secret"
 """Every passphrase of a replay (trustee shares, ballot-box key): the votes it protects are public."""
-OUTPUTS: Final = ("pbvote.sqlite3", "pbvote.sqlite3-wal", "pbvote.sqlite3-shm", "manifest.toml", "trustees",
-                  "record", "record.zip")
-_CHUNK: Final = 25  # votes per task: small enough for steady progress, large enough to keep pickling cheap
+STATE_FILE: Final = "replay.json"
+"""Written once the setup is complete: which file DIR replays (``{"file", "format", "sha256", "votes"}``)."""
+STATE_FORMAT: Final = "pbvote-replay/1"
+_DB: Final = "pbvote.sqlite3"
+OUTPUTS: Final = (STATE_FILE, _DB, f"{_DB}-wal", f"{_DB}-shm", "manifest.toml", "trustees", "record", "record.zip")
 
 Progress = Callable[[str], None]
-# One vote as a worker receives it: (voter id, voting code, points per project (1 for a pick)).
-_Vote = tuple[str, str, tuple[tuple[str, int], ...]]
 
 
 class ReplayError(TallyError):
     """A replay refused (Equal Shares, an unknown rule) or a ballot the box did not accept."""
+
+
+class ReplayExists(ReplayError, FileExistsError):
+    """DIR already holds a replay, and the caller asked neither to resume nor to restart it (or it is
+    a replay of another file); the message says what is there and which option to use."""
+
+
+class ReplayInterrupted(ReplayError):
+    """
+    A replay stopped by SIGINT (or SIGTERM turned into it): every accepted ballot is stored, nothing is half-done.
+
+    Attributes:
+        phase: ``setup``, ``cast``, ``tally`` or ``publish``.
+        cast: ballots on the board when it stopped.
+        total: votes in the file.
+    """
+
+    def __init__(self, phase: str, cast: int, total: int) -> None:
+        super().__init__(f"replay interrupted during {phase}: {cast:,} of {total:,} ballots cast")
+        self.phase, self.cast, self.total = phase, cast, total
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +132,10 @@ class ReplayReport:
     their order); ``plaintext`` (the winners ``pabulib_outcome`` computes from
     the file's plaintext votes, for comparison); ``file_selected`` (the file's
     own ``selected`` column, None when it has none); ``results`` (as signed and
-    published); ``ballots`` (cast); ``projects``; ``record`` (the record
-    directory); ``seconds`` (wall time per phase: setup, cast, tally, publish).
+    published); ``ballots`` (on the board); ``resumed`` (ballots already on the
+    board when this run started: 0 unless resumed); ``projects``; ``record``
+    (the record directory); ``seconds`` (wall time per phase of this run:
+    setup, cast, tally, publish, total).
     """
 
     rule: str
@@ -109,6 +147,7 @@ class ReplayReport:
     projects: int
     record: Path
     seconds: dict[str, float] = field(default_factory=dict)
+    resumed: int = 0
 
     @property
     def matches_plaintext(self) -> bool:
@@ -129,8 +168,9 @@ def voter_codes(data: bytes, count: int) -> list[str]:
     """
     ``count`` voting codes drawn from a generator seeded with the SHA-256 of the file's bytes.
 
-    Deterministic on purpose (a replay's credentials are reproducible); never
-    use it for a real election, whose codes come from the OS CSPRNG.
+    Deterministic on purpose (a replay's credentials are reproducible, and a
+    replay can resume); never use it for a real election, whose codes come
+    from the OS CSPRNG.
     """
     rng = random.Random(hashlib.sha256(b"pbvote/replay/codes\x00" + data).digest())
     return [human_code.group(human_code.with_check(human_code.encode_bits(rng.randbytes(15), CODE_RANDOM_SYMBOLS)))
@@ -162,189 +202,244 @@ def _refuse(pb: PbFile, election: Election) -> Outcome:
     return pabulib_outcome(pb)
 
 
-# -- worker processes ------------------------------------------------------------------------
-
-_box: BallotBox | None = None
-
-
-def _init_worker(db_url: str, board_seed: bytes) -> None:
-    global _box  # one ballot box per worker process, built once
-    _box = BallotBox(Store(db_url), signing_key_from_seed(board_seed))
+def _db_url(out: Path) -> str:
+    return f"sqlite:///{(out / _DB).resolve()}"
 
 
-def _cast_chunk(votes: Sequence[_Vote]) -> tuple[int, list[str]]:
-    """Encrypt and cast a chunk of votes; (accepted, messages for the others)."""
-    box = _box
-    if box is None:
-        raise RuntimeError("replay worker not initialised")
-    election = box.election
-    district = election.districts[0]
-    points_ballot = district.ballot.type == "cumulative"
-    accepted, failures = 0, []
-    for voter, code, items in votes:
-        key, _ = credential_keypair(code, election.fingerprint)
-        selection = (Selection(district.id, points=dict(items)) if points_ballot
-                     else Selection(district.id, picks=frozenset(p for p, _ in items)))
-        result = box.cast(encrypt_ballot(election, box.public_key, selection, key).to_bytes())
-        if isinstance(result, Accepted):
-            accepted += 1
-        else:
-            failures.append(f"voter {voter}: {result}")
-    return accepted, failures
+# -- what DIR already holds --------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Previous:
+    """A replay found in DIR: its file (None while its setup was incomplete), polls state and ballots."""
+
+    file: str | None
+    sha256: str | None
+    polls: str
+    cast: int
 
 
-# -- the replay --------------------------------------------------------------------------------
+def _write_state(out: Path, path: Path, sha256: str, votes: int) -> None:
+    """Write ``replay.json`` atomically (temp file, fsync, rename)."""
+    data = json.dumps({"file": path.name, "format": STATE_FORMAT, "sha256": sha256, "votes": votes},
+                      sort_keys=True).encode()
+    tmp = out / f".{STATE_FILE}.tmp"
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, out / STATE_FILE)
 
-def _votes(pb: PbFile, codes: Sequence[str]) -> Iterator[_Vote]:
+
+def _board_state(out: Path) -> tuple[str, int]:
+    """The polls' state and the ballots on the board of DIR's database."""
+    store = Store(_db_url(out))
+    try:
+        store.require_current()
+        with store.read() as s:
+            _head, polls = current_head(s, load_election(s).fingerprint)
+            return polls, count_kind(s, "ballot")
+    finally:
+        store.close()
+
+
+def _previous(out: Path) -> _Previous | None:
+    """What replay DIR holds: None (nothing), an incomplete setup, or a replay with polls open or closed.
+
+    Raises:
+        ReplayError: ``replay.json`` exists but it or the database is unreadable
+            (never treated as nothing: it may stand for hours of casting).
+    """
+    state_path = out / STATE_FILE
+    if not state_path.exists():
+        return _Previous(None, None, "setup", 0) if (out / _DB).exists() else None
+    try:
+        state = json.loads(state_path.read_bytes())
+        if state.get("format") != STATE_FORMAT:
+            raise ValueError(f"format is not {STATE_FORMAT!r}")
+        polls, cast = _board_state(out)
+        return _Previous(str(state["file"]), str(state["sha256"]), polls, cast)
+    except (OSError, ValueError, KeyError, AttributeError, BallotError) as exc:
+        raise ReplayError(f"{out} holds a replay ({STATE_FILE}) whose state cannot be read ({exc}); "
+                          "nothing was changed; discard it with --restart") from None
+
+
+def _check_previous(previous: _Previous | None, out: Path, path: Path, sha256: str, *, resume: bool) -> bool:
+    """Whether to continue ``previous`` (True) or set up afresh; ReplayExists when neither is allowed."""
+    if previous is None:
+        return False
+    if previous.sha256 is not None and previous.sha256 != sha256:
+        raise ReplayExists(f"{out} holds a replay of another file ({previous.file}, sha256 "
+                           f"{previous.sha256[:16]}...), not of {path.name}; nothing was changed; choose "
+                           "another --out, or discard it with --restart")
+    if not resume:
+        what = ("an interrupted replay setup" if previous.sha256 is None else
+                f"a replay of {path.name} ({previous.cast:,} ballots cast, polls {previous.polls})")
+        again = "tally and publish it again" if previous.polls == "closed" else "continue it"
+        raise ReplayExists(f"{out} already holds {what}; nothing was changed; {again} with --resume, "
+                           "or discard it with --restart")
+    return previous.sha256 is not None
+
+
+def _spent(store: Store) -> set[bytes]:
+    """The credentials that already cast a ballot (the only storage read outside ballot/: one column)."""
+    with store.read() as s:
+        return set(s.scalars(select(CastBallotRow.credential)))
+
+
+def _votes(pb: PbFile, codes: Sequence[str], fingerprint: bytes, spent: set[bytes]) -> Iterator[Vote]:
     for vote, code in zip(pb.votes, codes, strict=True):
+        if spent and credential_keypair(code, fingerprint)[1] in spent:
+            continue
         selection = vote_selection(pb, vote)
         items = tuple(selection.points.items()) if selection.points else tuple((p, 1) for p in sorted(selection.picks))
         yield vote.voter_id, code, items
 
 
-def _chunks(votes: Iterator[_Vote], size: int) -> Iterator[list[_Vote]]:
-    chunk: list[_Vote] = []
-    for vote in votes:
-        chunk.append(vote)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+# -- the phases --------------------------------------------------------------------------------
+
+def _setup(store: Store, out: Path, election: Election, codes: Sequence[str], say: Progress) -> SigningKey:
+    """Initialise the database, run the ceremony, register the credentials and open the polls."""
+    store.upgrade()
+    with store.write() as s:
+        save_election(s, election)
+        create_authority(s, election, REPLAY_PASSPHRASE)
+    record, shares = run_in_room_ceremony(election, election.trustees, election.threshold)
+    (out / "trustees").mkdir()
+    for share in shares:
+        write_share_file(out / "trustees" / share_file_name(share.trustee), share, REPLAY_PASSPHRASE)
+    with store.write() as s:
+        save_ceremony(s, record)
+    say(f"2. election initialised in {out / _DB}; key ceremony: {election.trustees} trustees, any "
+        f"{election.threshold} decrypt")
+    with store.write() as s:
+        store_credentials(s, sorted(credential_keypair(c, election.fingerprint)[1] for c in codes))
+    with store.read() as s:
+        board_key = unlock_board_key(s, REPLAY_PASSPHRASE)
+    with store.write() as s:
+        open_polls(s, board_key)
+    return board_key
 
 
-def _duration(seconds: float) -> str:
-    s = max(0, round(seconds))
-    return f"{s // 3600}h{s // 60 % 60:02d}m{s % 60:02d}s" if s >= 3600 else f"{s // 60}m{s % 60:02d}s"
-
-
-def _cast_all(db_url: str, board_seed: bytes, votes: Iterator[_Vote], total: int, workers: int,
-              say: Progress, every: float) -> None:
-    """Encrypt and cast every vote in ``workers`` processes, reporting progress every ``every`` seconds."""
-    started = last = time.monotonic()
-    done = 0
-    chunks = _chunks(votes, _CHUNK)
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                             initargs=(db_url, board_seed)) as pool:
-        pending: set[Future[tuple[int, list[str]]]] = set()
+def _decrypt_and_tally(store: Store, out: Path, election: Election, board_key: SigningKey,
+                       say: Progress) -> Results:
+    trustees = range(1, election.threshold + 1)
+    for j in trustees:
         try:
-            for chunk in chunks:  # keep a few chunks queued per worker, not the whole file
-                pending.add(pool.submit(_cast_chunk, chunk))
-                if len(pending) >= 4 * workers:
-                    break
-            while pending:
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    accepted, failures = future.result()
-                    if failures:
-                        raise ReplayError(f"the ballot box refused {len(failures)} ballot(s): {failures[0]}")
-                    done += accepted
-                    following = next(chunks, None)
-                    if following is not None:
-                        pending.add(pool.submit(_cast_chunk, following))
-                now = time.monotonic()
-                if now - last >= every or done == total:
-                    last = now
-                    rate = done / max(now - started, 1e-9)
-                    eta = (total - done) / rate if rate else 0.0
-                    say(f"   {done:,}/{total:,} ballots encrypted and cast ({rate:.1f}/s, "
-                        f"elapsed {_duration(now - started)}, ETA {_duration(eta)})")
-        except BaseException:
-            for future in pending:
-                future.cancel()
-            raise
+            decrypt_as_trustee(store, out / "trustees" / share_file_name(j), REPLAY_PASSPHRASE)
+        except AlreadyDecrypted:
+            say(f"   trustee {j}'s partial decryption of this tally was stored by the interrupted run")
+    results = tally_and_sign(store, board_key)
+    say(f"5. trustees {', '.join(map(str, trustees))} of {election.trustees} decrypted the tally; results signed")
+    return results
+
+
+def _default_workers() -> int:
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(2, cpus))
 
 
 def replay_pb(path: Path, out: Path, *, workers: int | None = None, progress: Progress | None = None,
-              every: float = 5.0) -> ReplayReport:
+              every: float = 5.0, resume: bool = False, restart: bool = False,
+              stop_after: int | None = None) -> ReplayReport:
     """
     Replay the pabulib file ``path`` through pbvote into ``out``; see the module docstring.
 
     Args:
         path: the ``.pb`` file.
-        out: the output folder (created; the replay's own outputs in it are replaced).
+        out: the output folder (created; nothing but the replay's own outputs is touched).
         workers: processes that encrypt and cast (default: the CPUs available, at most 2).
         progress: one line per step and, while casting, every ``every`` seconds.
         every: seconds between casting progress lines.
+        resume: continue the replay of this same file in ``out`` (a fresh one if there is none).
+        restart: discard any replay in ``out`` and start afresh.
+        stop_after: act as if interrupted after this many casts (tests of resume).
 
     Returns:
         The report; the results are signed and the record published.
 
     Raises:
+        ReplayExists: ``out`` holds a replay and neither ``resume`` nor ``restart``
+            was given, or ``resume`` was given but it replays another file.
+        ReplayInterrupted: SIGINT (a KeyboardInterrupt) stopped it; resume to continue.
         ReplayError: Equal Shares (needs individual ballots), or a ballot the box refused.
         RuleError: a rule neither pbvote nor ``pabulib outcome`` implements (e.g. ``unknown``).
         PabulibError: a malformed file.
     """
     say = progress or _quiet
-    workers = workers or max(1, min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-                                    else os.cpu_count() or 1))
+    workers = workers or _default_workers()
     seconds: dict[str, float] = {}
     t0 = time.monotonic()
     data = path.read_bytes()
+    sha256 = hashlib.sha256(data).hexdigest()
     pb = read_pb(path)
     plaintext = _refuse(pb, parse_manifest(dumps_manifest(manifest_data(pb, name=path.stem))))
-    out.mkdir(parents=True, exist_ok=True)
-    _clear_previous(out)
-    manifest = out / "manifest.toml"
-    election = import_pb(pb, path, manifest)
-    district = election.districts[0]
-    say(f"1. {path.name}: {len(pb.projects)} projects, {len(pb.votes):,} votes, budget {district.budget:,} "
-        f"{district.currency}; manifest {manifest} ({district.ballot.type} ballot, rule {district.outcome.rule})")
-
-    db = (out / "pbvote.sqlite3").resolve()
-    db_url = f"sqlite:///{db}"
-    store = Store(db_url)
+    previous = None if restart else _previous(out)
+    continuing = _check_previous(previous, out, path, sha256, resume=resume)
+    total = len(pb.votes)
+    phase = "setup"
+    store: Store | None = None
     try:
-        store.upgrade()
-        with store.write() as s:
-            save_election(s, election)
-            create_authority(s, election, REPLAY_PASSPHRASE)
-        record, shares = run_in_room_ceremony(election, election.trustees, election.threshold)
-        (out / "trustees").mkdir()
-        for share in shares:
-            write_share_file(out / "trustees" / share_file_name(share.trustee), share, REPLAY_PASSPHRASE)
-        with store.write() as s:
-            save_ceremony(s, record)
-        say(f"2. election initialised in {db}; key ceremony: {election.trustees} trustees, any "
-            f"{election.threshold} decrypt")
-
-        codes = voter_codes(data, len(pb.votes))
-        with store.write() as s:
-            store_credentials(s, sorted(credential_keypair(c, election.fingerprint)[1] for c in codes))
-        with store.read() as s:
-            board_key = unlock_board_key(s, REPLAY_PASSPHRASE)
-        with store.write() as s:
-            open_polls(s, board_key)
+        out.mkdir(parents=True, exist_ok=True)
+        codes = voter_codes(data, total)
+        if continuing:
+            store = Store(_db_url(out))
+            with store.read() as s:
+                election = load_election(s)
+                board_key = unlock_board_key(s, REPLAY_PASSPHRASE)
+            resumed = previous.cast if previous else 0
+            say(f"1. resuming the replay of {path.name} in {out}: {resumed:,} of {total:,} ballots already "
+                f"cast, polls {previous.polls if previous else '?'}")
+        else:
+            _clear_previous(out)
+            manifest = out / "manifest.toml"
+            election = import_pb(pb, path, manifest)
+            district = election.districts[0]
+            say(f"1. {path.name}: {len(pb.projects)} projects, {total:,} votes, budget {district.budget:,} "
+                f"{district.currency}; manifest {manifest} ({district.ballot.type} ballot, rule "
+                f"{district.outcome.rule})")
+            store = Store(_db_url(out))
+            board_key = _setup(store, out, election, codes, say)
+            _write_state(out, path, sha256, total)
+            resumed = 0
+            say(f"3. {len(codes):,} credentials (one per voter, codes derived from the file's SHA-256: "
+                f"reproducible, not secret); polls open")
         seconds["setup"] = time.monotonic() - t0
-        say(f"3. {len(codes):,} credentials (one per voter, codes derived from the file's SHA-256: "
-            f"reproducible, not secret); polls open; casting with {workers} process(es)")
 
         t1 = time.monotonic()
-        _cast_all(db_url, board_key.secret_seed(), _votes(pb, codes), len(pb.votes), workers, say, every)
-        with store.write() as s:
-            close_polls(s, board_key)
+        phase = "cast"
+        with store.read() as s:
+            _head, polls = current_head(s, election.fingerprint)
+        if polls == "open":
+            spent = _spent(store) if resumed else set()
+            say(f"   casting {total - len(spent):,} ballots with {workers} process(es)")
+            cast_all(_db_url(out), board_key.secret_seed(), _votes(pb, codes, election.fingerprint, spent),
+                     done=len(spent), total=total, workers=workers, say=say, every=every, stop_after=stop_after)
+            with store.write() as s:
+                close_polls(s, board_key)
         seconds["cast"] = time.monotonic() - t1
-        say(f"4. {len(pb.votes):,} ballots cast in {_duration(seconds['cast'])}; polls closed")
+        say(f"4. {total:,} ballots cast in {duration(seconds['cast'])}; polls closed")
 
         t2 = time.monotonic()
-        trustees = range(1, election.threshold + 1)
-        for j in trustees:
-            decrypt_as_trustee(store, out / "trustees" / share_file_name(j), REPLAY_PASSPHRASE)
-        results = tally_and_sign(store, board_key)
+        phase = "tally"
+        results = _decrypt_and_tally(store, out, election, board_key, say)
         seconds["tally"] = time.monotonic() - t2
-        say(f"5. trustees {', '.join(map(str, trustees))} of {election.trustees} decrypted the tally; "
-            "results signed")
 
         t3 = time.monotonic()
+        phase = "publish"
         published = publish_record(store, out / "record", board_key)
         seconds["publish"] = time.monotonic() - t3
         say(f"6. election record: {published.directory} ({published.entries:,} board entries) and "
             f"{published.zip_path}; check it with: pbvote verify {published.directory}")
+    except KeyboardInterrupt:
+        cast = 0 if phase == "setup" else _board_state(out)[1]
+        raise ReplayInterrupted(phase, cast, total) from None
+    except CastRefused as exc:
+        raise ReplayError(str(exc)) from None
     finally:
-        store.close()
+        if store is not None:
+            store.close()
     say(f"   Replay passphrases (trustee shares, ballot box): {REPLAY_PASSPHRASE!r}")
     seconds["total"] = time.monotonic() - t0
     selected = results.districts[0].outcome.selected
     return ReplayReport(plaintext.rule, selected, plaintext.selected, _file_selected(pb), results,
-                        len(pb.votes), len(pb.projects), published.directory, seconds)
+                        results.districts[0].ballots, len(pb.projects), published.directory, seconds, resumed)

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from ballot.pabulib import read_pb
 from ballot.pabulib_manifest import import_pb
 from tally.cli._common import EXIT_ERROR, EXIT_OK, CliError, existing_file
 from tally.pabulib_outcome import PB_RULE_NAMES
+
+EXIT_INTERRUPTED: Final = 130
+"""Ctrl-C or SIGTERM, as shells report a SIGINT death (128 + 2)."""
 
 
 def register(commands: Any) -> None:
@@ -31,10 +35,17 @@ def register(commands: Any) -> None:
                                       "(one JSON line, as 'outcome')")
     p.add_argument("file", type=existing_file, metavar="FILE.pb")
     p.add_argument("--out", type=Path, required=True, metavar="DIR",
-                   help="output folder: database, trustee shares, manifest, record (the replay's own outputs "
-                        "there are replaced)")
+                   help="output folder: database, trustee shares, manifest, record (nothing else there is "
+                        "touched)")
+    again = p.add_mutually_exclusive_group()
+    again.add_argument("--resume", action="store_true",
+                       help="continue an interrupted replay of the same file in DIR: cast only the votes not "
+                            "cast yet, then tally and publish (starts afresh if DIR holds none)")
+    again.add_argument("--restart", action="store_true", help="discard the replay in DIR and start afresh")
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="processes that encrypt and cast (default: the CPUs available, at most 2)")
+    p.add_argument("--progress-every", type=float, default=5.0, metavar="SECONDS",
+                   help="seconds between progress lines while casting (default: 5)")
     p.set_defaults(handler=replay)
 
 
@@ -57,21 +68,33 @@ def outcome(args: argparse.Namespace) -> int:
 
 def replay(args: argparse.Namespace) -> int:
     """Replay a .pb file through pbvote; print the signed results' winners as 'outcome' would."""
-    from tally.replay import ReplayError, replay_pb
+    from tally.cli._signals import sigterm_as_interrupt
+    from tally.replay import ReplayError, ReplayInterrupted, replay_pb
 
     if args.workers is not None and not 1 <= args.workers <= 64:
         raise CliError(f"--workers: must be 1..64, got {args.workers}")
+    if not args.progress_every > 0:
+        raise CliError(f"--progress-every: must be more than 0 seconds, got {args.progress_every}")
 
     def say(line: str) -> None:
         print(line, file=sys.stderr, flush=True)
 
     try:
-        report = replay_pb(args.file, args.out, workers=args.workers, progress=say)
+        with sigterm_as_interrupt():
+            report = replay_pb(args.file, args.out, workers=args.workers, progress=say, every=args.progress_every,
+                               resume=args.resume, restart=args.restart)
+    except ReplayInterrupted as exc:
+        say(f"pbvote: {exc}; every accepted ballot is stored, nothing is half-written")
+        say(f"pbvote: continue with: pbvote pabulib replay {shlex.quote(str(args.file))} "
+            f"--out {shlex.quote(str(args.out))} --resume")
+        return EXIT_INTERRUPTED
     except ReplayError as exc:
         raise CliError(str(exc)) from None
     print(json.dumps({"selected": list(report.selected), "rule": report.rule}))
+    cast = report.ballots - report.resumed
     say(f"   replay of {report.ballots:,} ballots x {report.projects} projects took {report.seconds['total']:.1f} s "
-        f"(cast {report.seconds['cast']:.1f} s, {report.ballots / max(report.seconds['cast'], 1e-9):.1f} ballots/s)")
+        + (f"in this run, which cast {cast:,} " if report.resumed else "")
+        + f"(cast {report.seconds['cast']:.1f} s, {cast / max(report.seconds['cast'], 1e-9):.1f} ballots/s)")
     if not report.matches_plaintext:
         say(f"replay: the signed results select {sorted(report.selected)} but rule {report.rule!r} on the "
             f"plaintext votes selects {sorted(report.plaintext)}: the manifest's rule "

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tally.cli import main
+from tests.tally.test_replay_resume import VOTERS, board_credentials, verdict, write_pb
+
+REPO = Path(__file__).resolve().parents[2]
 
 POZNAN = "Poland_Poznan_2024_9_-_Stare_Miasto__small.pb"  # 984 choose-1 votes, 2 projects: the quickest replay
 
@@ -36,7 +44,7 @@ def test_replay_prints_outcome_json_and_publishes_a_record_that_verifies(
     assert "984/984 ballots encrypted and cast" in err
     assert "ETA" in err
     assert "'pabulib replay only: not a secret'" in err  # the fixed passphrases are said
-    # A rerun starts afresh in DIR: the replay's own outputs are replaced, nothing else is touched.
+    # A stale record without a replay database is replaced; nothing else in DIR is touched.
     assert not (out / "record" / "stale.txt").exists()
     assert "not the replay's" == (out / "notes.txt").read_text(encoding="utf-8")
 
@@ -69,3 +77,58 @@ def test_a_rule_nobody_implements_is_refused(capsys: pytest.CaptureFixture[str],
     assert (1, "") == (status, out)
     assert "unsupported rule 'unknown'" in err
     assert not (tmp_path / "stanford").exists()
+
+
+def _interrupt_while_casting(path: Path, out: Path, signum: int, *, group: bool) -> tuple[int, str, str]:
+    """Start a replay in a subprocess, send ``signum`` once the first ballots are cast; (status, stdout, stderr)."""
+    command = [sys.executable, "-m", "tally.cli", "pabulib", "replay", str(path), "--out", str(out),
+               "--workers", "1", "--progress-every", "0.01"]
+    proc = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    assert proc.stderr is not None
+    seen = []
+    try:
+        for line in proc.stderr:
+            seen.append(line)
+            cast = re.search(rf"(\d+)/{VOTERS} ballots encrypted and cast", line)
+            if cast and int(cast.group(1)) > 0:
+                break
+        else:
+            pytest.fail(f"the replay ended before casting: {''.join(seen)}")
+        if group:
+            os.killpg(proc.pid, signum)  # a Ctrl-C at a terminal reaches the workers too
+        else:
+            proc.send_signal(signum)  # kill PID: the coordinator only
+        stdout, rest = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    return proc.returncode, stdout, "".join(seen) + rest
+
+
+@pytest.mark.slow  # two replays of 60 small ballots, one in a subprocess: ~15 s
+@pytest.mark.parametrize(("signum", "group"), [(signal.SIGINT, True), (signal.SIGTERM, False)],
+                         ids=["ctrl-c", "sigterm"])
+def test_an_interrupted_replay_says_how_far_it_got_and_resume_completes(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, signum: int, group: bool) -> None:
+    path = write_pb(tmp_path / "small.pb")
+    out = tmp_path / "replay"
+    status, stdout, err = _interrupt_while_casting(path, out, signum, group=group)
+    assert (130, "") == (status, stdout), err
+    assert "Traceback" not in err
+    stopped = re.search(rf"replay interrupted during cast: (\d+) of {VOTERS} ballots cast", err)
+    assert stopped is not None, err
+    assert f"continue with: pbvote pabulib replay {path} --out {out} --resume" in err
+
+    status, printed, err = run(capsys, "pabulib", "replay", str(path), "--out", str(out))
+    assert (1, "") == (status, printed)
+    assert f"{stopped.group(1)} ballots cast, polls open" in err and "--resume" in err and "--restart" in err
+
+    status, printed, err = run(capsys, "pabulib", "replay", str(path), "--out", str(out), "--resume")
+    assert 0 == status, err
+    assert {"selected": ["p1", "p3", "p4"], "rule": "greedy"} == json.loads(printed)
+    assert f"{stopped.group(1)} of {VOTERS} ballots already cast" in err
+    credentials = board_credentials(out / "record")
+    assert VOTERS == len(credentials) == len(set(credentials))
+    verdict(capsys, out / "record")
