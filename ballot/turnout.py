@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import pairwise
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from ballot.storage.models import BoardEntryRow
 
 __all__ = [
+    "CLOSE_EVENT",
     "HOME",
     "TURNOUT_EVENT",
     "HourBar",
@@ -43,12 +44,16 @@ __all__ = [
     "parse_snapshot",
     "snapshot_details",
     "snapshot_due",
+    "snapshots_from_audit",
 ]
 
 TURNOUT_EVENT: Final = "polls-turnout"
 """The audit event that carries one snapshot (declared in ballot/audit_events.toml)."""
 
 _BATCH: Final = 500
+
+CLOSE_EVENT: Final = "polls-close"
+"""The audit event of the polls' close: its time ends the last hour bar."""
 
 HOME: Final = ""
 """The kiosk name under which ballots cast without a kiosk (home desktops) are counted."""
@@ -162,6 +167,50 @@ def parse_snapshot(at: datetime, details: Mapping[str, Any]) -> Snapshot | None:
             return None
         kiosks[name] = int(value)
     return Snapshot(at, ballots, kiosks)
+
+
+class AuditLike(Protocol):
+    """What this module reads of an audit entry (ballot.audit.AuditEntry)."""
+
+    @property
+    def event(self) -> str: ...
+    @property
+    def disposition(self) -> str: ...
+    @property
+    def at(self) -> str: ...
+    @property
+    def details(self) -> Mapping[str, str | int]: ...
+
+
+def snapshots_from_audit(entries: Iterable[AuditLike]) -> tuple[list[Snapshot], tuple[datetime, int] | None]:
+    """The turnout snapshots and the polls' close (time, ballots) found in the officials' audit log.
+
+    Only successful entries count: a refused close did not close anything.
+
+    Args:
+        entries: the audit log (ballot.audit.read_audit_log), in order.
+
+    Returns:
+        ``(snapshots, closed)``; ``closed`` is None while the polls are not closed.  The close's
+        ballot count is that of the last snapshot before it when the close entry names none (it
+        is corrected from the board by the caller, who knows the final count).
+    """
+    snapshots: list[Snapshot] = []
+    closed: tuple[datetime, int] | None = None
+    for entry in entries:
+        if entry.disposition != "success":
+            continue
+        at = datetime.fromisoformat(entry.at)
+        if entry.event == TURNOUT_EVENT:
+            snapshot = parse_snapshot(at, entry.details)
+            if snapshot is not None:
+                snapshots.append(snapshot)
+        elif entry.event == CLOSE_EVENT:
+            ballots = entry.details.get("ballots")
+            if not isinstance(ballots, int):
+                ballots = snapshots[-1].ballots if snapshots else 0
+            closed = (at, ballots)
+    return snapshots, closed
 
 
 def hour_of(moment: datetime) -> datetime:

@@ -1,0 +1,80 @@
+"""What long console actions share: progress lines from a worker thread, shown in a log beside a busy bar.
+
+The ceremony, the trustees' decryptions, the tally and the publication
+report one line per step (the same lines the CLI prints).  They run on the
+console's one worker thread; ``ProgressRelay`` lives on the GUI thread, so a
+line emitted from the worker is queued to it, and ``ProgressLog`` shows the
+lines with a busy bar while the action runs.  No line ever holds a secret
+(the domain functions promise that; nothing here adds one).
+"""
+
+from __future__ import annotations
+
+from kiosk.i18n import Translations
+from kiosk.qt import QObject, QPlainTextEdit, QProgressBar, QVBoxLayout, QWidget, Signal
+
+__all__ = ["ProgressLog", "ProgressRelay", "current_language"]
+
+
+def current_language() -> str:
+    """The language the console shows now ("en" before any was chosen)."""
+    return Translations.of().language or "en"
+
+
+class ProgressRelay(QObject):
+    """Carries progress lines from the worker thread to the GUI thread.
+
+    Signals:
+        line(str): one step done (emitted on the worker, delivered on the GUI thread).
+    """
+
+    line = Signal(str)
+
+    def say(self, text: str) -> None:
+        """Report one line (callable from any thread)."""
+        self.line.emit(text)
+
+
+class ProgressLog(QWidget):
+    """A read-only log of progress lines over a busy bar that moves while an action runs.
+
+    Args:
+        parent: the owning widget.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)
+        self.bar.hide()
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setObjectName("ProgressText")
+        self.text.setMinimumHeight(120)
+        self.text.setMaximumHeight(200)
+        column.addWidget(self.bar)
+        column.addWidget(self.text)
+        self.relay = ProgressRelay(self)
+        self.relay.line.connect(self.add)
+
+    def start(self, first: str) -> None:
+        """Show the busy bar and begin a new run with ``first``."""
+        self.bar.show()
+        self.add(first)
+
+    def stop(self, last: str = "") -> None:
+        """Hide the busy bar; add ``last`` if given."""
+        self.bar.hide()
+        if last:
+            self.add(last)
+
+    def add(self, line: str) -> None:
+        """Append one line and keep it in view."""
+        self.text.appendPlainText(line)
+        self.text.setAccessibleDescription(line)
+
+    def lines(self) -> list[str]:
+        """Every line shown so far."""
+        return self.text.toPlainText().splitlines()
