@@ -16,6 +16,7 @@ from typing import Any, Final
 
 from sqlalchemy.orm import Session
 
+from ballot.audit import append_audit, audit_refusal, key_fingerprint
 from ballot.errors import InvalidCeremony, StorageError
 from ballot.storage.elections import load_election
 from ballot.storage.record_files import load_record_file, save_record_file
@@ -239,10 +240,14 @@ def save_ceremony(session: Session, record: CeremonyRecord) -> bool:
     stored = load_record_file(session, CEREMONY_FILE)
     if stored == content:
         return False
+    details: dict[str, str | int] = {"trustees": record.count, "threshold": record.threshold,
+                                     "key_fingerprint": key_fingerprint(bytes(record.public_key))}
     if stored is not None:
-        raise StorageError("this database already holds a different key ceremony; "
-                           "refusing to replace it (the trustees' share files belong to that one)")
+        raise audit_refusal(session, "ceremony-complete", StorageError(
+            "this database already holds a different key ceremony; refusing to replace it (the trustees' share "
+            "files belong to that one)"), details=details)
     save_record_file(session, CEREMONY_FILE, content)
+    append_audit(session, "ceremony-complete", details=details)
     return True
 
 

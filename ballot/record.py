@@ -22,10 +22,12 @@ from typing import Any, Final
 
 from sqlalchemy.orm import Session
 
+from ballot.audit import append_audit, audit_head, read_audit_log, reason_text, record_audit
+from ballot.audit_chain import AUDIT_HEAD_FORMAT, sign_audit_head
 from ballot.authority import board_public_key
 from ballot.board import BoardRecord, board_entries, current_head
 from ballot.errors import BallotError
-from ballot.registry import credential_list, kiosk_list
+from ballot.registry import credential_list, kiosks
 from ballot.roll import count_roll
 from ballot.storage import Store, load_asset, load_election
 from ballot.storage.record_files import load_record_file
@@ -36,7 +38,7 @@ from crypto.signatures import SigningKey
 __all__ = ["RECORD_FILES", "PublishedRecord", "RecordError", "board_line", "publish_record"]
 
 RECORD_FILES: Final = ("manifest.json", "ceremony.json", "authority.json", "credentials.jsonl", "kiosks.json",
-                       "board.jsonl", "head.json")
+                       "board.jsonl", "head.json", "audit.jsonl", "audit-head.json")
 TALLY_FILE: Final = "tally.json"
 RESULTS_FILE: Final = "results.json"
 _ZIP_TIME: Final = (2020, 1, 1, 0, 0, 0)
@@ -129,8 +131,13 @@ def publish_record(store: Store, directory: Path, board_key: SigningKey,
     """
     say = progress or (lambda _line: None)
     directory = Path(directory)
-    tmp = _prepare_target(directory)
     try:
+        tmp = _prepare_target(directory)
+    except RecordError as exc:
+        record_audit(store, "record-publish", disposition="failure", details={"reason": reason_text(exc)})
+        raise
+    try:
+        _audit_publication(store)
         with store.read() as s:
             election = load_election(s)
             ceremony = load_record_file(s, "ceremony.json")
@@ -144,7 +151,7 @@ def publish_record(store: Store, directory: Path, board_key: SigningKey,
             credentials = _write_lines(tmp / "credentials.jsonl",
                                        (json.dumps(k.hex()).encode() + b"\n" for k in credential_list(s)))
             say(f"credentials.jsonl: {credentials} public credentials")
-            _write_json(tmp / "kiosks.json", [{"name": n, "public_key": k.hex()} for n, k in kiosk_list(s)])
+            _write_json(tmp / "kiosks.json", [_kiosk_json(k.name, k.public_key, k.revoked_at) for k in kiosks(s)])
             if election.eligibility == "roll":
                 entries_on_roll, check_ins = count_roll(s)
                 _write_json(tmp / "roll.json", {"format": "pbvote-roll/1", "election": election.fingerprint_hex,
@@ -171,10 +178,14 @@ def publish_record(store: Store, directory: Path, board_key: SigningKey,
                         images.mkdir(exist_ok=True)
                         (images / project.image.sha256).write_bytes(content)
             _write_tally_files(s, tmp, say)
+            audit_entries = _write_audit(s, tmp, election.fingerprint, board_key)
         say(f"board.jsonl: {entries} entries ({counts['ballot']} ballots, {counts['spoiled']} spoiled)")
+        say(f"audit.jsonl: {audit_entries} officials' audit entries")
         _swap_into_place(tmp, directory)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(exc, BallotError | OSError):
+            record_audit(store, "record-publish", disposition="failure", details={"reason": reason_text(exc)})
         raise
     zip_path = directory.with_name(directory.name + ".zip")
     _write_zip(directory, zip_path)
@@ -205,6 +216,43 @@ def _write_tally_files(session: Session, tmp: Path, say: Callable[[str], None]) 
         (tmp / name).parent.mkdir(exist_ok=True)
         (tmp / name).write_bytes(content)
     say(f"{RESULTS_FILE}: with {TALLY_FILE} and the partial decryptions of trustees {', '.join(map(str, trustees))}")
+
+
+def _kiosk_json(name: str, public_key: bytes, revoked_at: int | None) -> dict[str, Any]:
+    """One kiosks.json item; a revoked kiosk carries ``revoked``, the board height at revocation."""
+    item: dict[str, Any] = {"name": name, "public_key": public_key.hex()}
+    if revoked_at is not None:
+        item["revoked"] = revoked_at
+    return item
+
+
+def _audit_publication(store: Store) -> None:
+    """Append "record-publish" unless the log already ends with one for this very board and results.
+
+    So publishing an unchanged election again adds nothing and gives the
+    same bytes (the zip stays deterministic), while any later action makes
+    the next publication a new, audited one.
+    """
+    with store.write() as s:
+        head, _polls = current_head(s, load_election(s).fingerprint)
+        details: dict[str, str | int] = {"board_size": head.size,
+                                         "results": int(load_record_file(s, RESULTS_FILE) is not None)}
+        log = read_audit_log(s)
+        last = log[-1] if log else None
+        if last is not None and last.event == "record-publish" and last.disposition == "success" \
+                and dict(last.details) == details:
+            return
+        append_audit(s, "record-publish", details=details)
+
+
+def _write_audit(session: Session, tmp: Path, fingerprint: bytes, key: SigningKey) -> int:
+    """Write audit.jsonl and its signed head audit-head.json (docs/spec.md section 38)."""
+    size, head = audit_head(session)
+    entries = _write_lines(tmp / "audit.jsonl", (e.to_line() for e in read_audit_log(session)[:size]))
+    _write_json(tmp / "audit-head.json", {
+        "election": fingerprint.hex(), "format": AUDIT_HEAD_FORMAT, "head": head.hex(),
+        "signature": sign_audit_head(key, fingerprint, size, head).hex(), "size": size})
+    return entries
 
 
 def _write_head(path: Path, head: Head, key: SigningKey) -> None:

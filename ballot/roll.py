@@ -28,6 +28,7 @@ from typing import Final
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ballot.audit import append_audit, audit_refusal
 from ballot.board import lock_state
 from ballot.errors import BallotError
 from ballot.secret_files import read_secret_file, write_secret_file
@@ -153,7 +154,8 @@ def import_roll(session: Session, roll_key: RollKey, entries: list[tuple[str, st
     """
     state = lock_state(session)
     if state.polls != "before":
-        raise RollError(f"roll import: the polls are already {state.polls}; the roll is frozen once they open")
+        raise audit_refusal(session, "roll-import", RollError(
+            f"roll import: the polls are already {state.polls}; the roll is frozen once they open"))
     added = 0
     for id_number, birth in entries:
         digest = roll_hash(roll_key, id_number, birth)
@@ -161,6 +163,7 @@ def import_roll(session: Session, roll_key: RollKey, entries: list[tuple[str, st
             session.add(RollEntryRow(id_hash=digest, checked_in_on=None))
             added += 1
     session.flush()
+    append_audit(session, "roll-import", details={"added": added, "total": count_roll(session)[0]})
     return added
 
 

@@ -12,14 +12,18 @@ as it was and can simply be run again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from ballot.audit import append_audit, reason_text, record_audit
 from ballot.ceremony_record import load_ceremony
+from ballot.errors import BallotError
 from ballot.manifest_model import Election
 from ballot.storage import Store, load_election
 from ballot.storage.record_files import load_record_file, save_record_file
+from crypto.errors import CryptoError
 from crypto.signatures import SigningKey
 from tally.ceremony import read_share_file
 from tally.decryption import (
@@ -63,6 +67,20 @@ def _quiet(_line: str) -> None:
     """Progress sink for callers that show none."""
 
 
+@contextmanager
+def _audit_failure(store: Store, event: str, role: str, details: dict[str, str | int]) -> Iterator[None]:
+    """Record a "failure" audit entry (with the message as reason) for a refused or failed step, then re-raise.
+
+    ``details`` may be filled in by the step as it learns them (the trustee's index).
+    """
+    try:
+        yield
+    except (BallotError, TallyError, CryptoError) as exc:
+        record_audit(store, event, disposition="failure", role=role,
+                     details={**details, "reason": reason_text(exc)})
+        raise
+
+
 def decrypt_as_trustee(store: Store, share_file: Path, passphrase: str,
                        progress: Progress | None = None) -> PartialStored:
     """
@@ -78,20 +96,24 @@ def decrypt_as_trustee(store: Store, share_file: Path, passphrase: str,
         TallyError, BallotError: polls not closed, wrong passphrase, share of another election.
     """
     say = progress or _quiet
-    with store.read() as s:
-        election = load_election(s)
-        ceremony = load_ceremony(s)
-        share = read_share_file(share_file, passphrase, election.fingerprint, ceremony=ceremony)
-        tally = compute_tally(s, election, say)
-    say(f"trustee {share.trustee}: decrypting {sum(len(d.sums) for d in tally.districts)} sums")
-    data = decrypt_tally(tally, election, share, say).to_canonical_bytes()
-    name = decryption_file_name(share.trustee)
-    with store.write() as s:
-        stored = load_record_file(s, name)
-        if stored is not None and stored != data and _for_tally(stored, tally):
-            raise AlreadyDecrypted(f"trustee {share.trustee}'s partial decryption of this tally is already "
-                                   "stored; nothing was changed")
-        save_record_file(s, name, data)
+    details: dict[str, str | int] = {}
+    with _audit_failure(store, "trustee-decrypt", "trustee", details):
+        with store.read() as s:
+            election = load_election(s)
+            ceremony = load_ceremony(s)
+            share = read_share_file(share_file, passphrase, election.fingerprint, ceremony=ceremony)
+            details["trustee"] = share.trustee
+            tally = compute_tally(s, election, say)
+        say(f"trustee {share.trustee}: decrypting {sum(len(d.sums) for d in tally.districts)} sums")
+        data = decrypt_tally(tally, election, share, say).to_canonical_bytes()
+        name = decryption_file_name(share.trustee)
+        with store.write() as s:
+            stored = load_record_file(s, name)
+            if stored is not None and stored != data and _for_tally(stored, tally):
+                raise AlreadyDecrypted(f"trustee {share.trustee}'s partial decryption of this tally is already "
+                                       "stored; nothing was changed")
+            save_record_file(s, name, data)
+            append_audit(s, "trustee-decrypt", role="trustee", details=details)
     return PartialStored(share.trustee, name, data, tally)
 
 
@@ -148,20 +170,25 @@ def tally_and_sign(store: Store, board_key: SigningKey, extra: Iterable[tuple[st
         TallyError: an Equal Shares district, polls not closed.
     """
     say = progress or _quiet
-    with store.read() as s:
-        election = load_election(s)
-        refuse_individual_ballot_rules(election)
-        ceremony = load_ceremony(s)
-        tally = compute_tally(s, election, say)
-        files = [(decryption_file_name(j), data) for j in range(1, ceremony.count + 1)
-                 if (data := load_record_file(s, decryption_file_name(j))) is not None]
-    valid = select_valid([*files, *extra], tally, election, ceremony, say)
-    counts = combine(tally, election, valid, ceremony.threshold)
-    say(f"counts decrypted with the partial decryptions of trustees {', '.join(map(str, counts.trustees))}")
-    results = _results(election, tally, counts).signed(board_key)
-    with store.write() as s:
-        save_record_file(s, TALLY_FILE, tally.to_canonical_bytes())
-        for j in counts.trustees:
-            save_record_file(s, decryption_file_name(j), valid[j].to_canonical_bytes())
-        save_record_file(s, RESULTS_FILE, results.to_canonical_bytes())
+    record_audit(store, "tally-init")
+    with _audit_failure(store, "tally-complete", "official", {}):
+        with store.read() as s:
+            election = load_election(s)
+            refuse_individual_ballot_rules(election)
+            ceremony = load_ceremony(s)
+            tally = compute_tally(s, election, say)
+            files = [(decryption_file_name(j), data) for j in range(1, ceremony.count + 1)
+                     if (data := load_record_file(s, decryption_file_name(j))) is not None]
+        valid = select_valid([*files, *extra], tally, election, ceremony, say)
+        counts = combine(tally, election, valid, ceremony.threshold)
+        say(f"counts decrypted with the partial decryptions of trustees {', '.join(map(str, counts.trustees))}")
+        results = _results(election, tally, counts).signed(board_key)
+        with store.write() as s:
+            save_record_file(s, TALLY_FILE, tally.to_canonical_bytes())
+            for j in counts.trustees:
+                save_record_file(s, decryption_file_name(j), valid[j].to_canonical_bytes())
+            save_record_file(s, RESULTS_FILE, results.to_canonical_bytes())
+            append_audit(s, "tally-complete", details={
+                "trustees": ",".join(map(str, counts.trustees)), "districts": len(tally.districts),
+                "ballots": sum(d.ballots for d in tally.districts)})
     return results

@@ -215,13 +215,16 @@ def check_credentials(state: RecordState) -> Check:
 
 
 def check_kiosks(state: RecordState) -> Check:
-    """Item 4: kiosks.json, names and keys unique and decodable."""
+    """Item 4: kiosks.json, names and keys unique and decodable; a revoked kiosk's height (section 38)."""
     value = array(parse_canonical_line(state.files.read("kiosks.json"), "kiosks.json"), "kiosks.json")
     kiosks: dict[str, bytes] = {}
+    revoked: dict[str, int] = {}
     problems = Problems()
     for item in value:
-        item = members(item, {"name", "public_key"}, "kiosk")
+        item = members(item, {"name", "public_key"}, "kiosk", frozenset({"revoked"}))
         name = string(item["name"], "kiosk name")
+        if "revoked" in item:
+            revoked[name] = integer(item["revoked"], f"kiosk {name!r} revoked")
         if not KIOSK_NAME.fullmatch(name):
             problems.add(f"kiosk name {name!r} does not match [a-z0-9][a-z0-9-]{{0,63}}")
         if name in kiosks:
@@ -236,7 +239,9 @@ def check_kiosks(state: RecordState) -> Check:
         kiosks[name] = key
     if problems.count == 0:
         state.kiosks = kiosks
-    return problems.check("kiosks", f"{len(value)} registered kiosks")
+        state.extra["revoked"] = revoked
+    return problems.check("kiosks", f"{len(value)} registered kiosks"
+                          + (f", {len(revoked)} revoked" if revoked else ""))
 
 
 def check_images(state: RecordState) -> Check:
@@ -258,5 +263,5 @@ def check_images(state: RecordState) -> Check:
 
 
 KNOWN_FILES = ("manifest.json", "ceremony.json", "authority.json", "credentials.jsonl", "kiosks.json",
-               "board.jsonl", "head.json")
+               "board.jsonl", "head.json", "audit.jsonl", "audit-head.json")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from tally.verify.audit import check_audit, check_revocations
 from tally.verify.board import BoardFacts, Progress, check_board, check_head, default_jobs
 from tally.verify.errors import VerifyError
 from tally.verify.files import RecordFiles
@@ -110,6 +111,8 @@ def verify_with_receipts(location: Path, *, jobs: int | None = None,
         except Exception as exc:  # fail closed
             checks.append(failed("board", f"could not run ({type(exc).__name__}: {exc})"))
         checks.append(guarded("head", lambda: check_head(state, facts)))
+        checks.append(guarded("audit", lambda: check_audit(state, facts)))
+        checks.append(guarded("revocations", lambda: check_revocations(state)))
         for name, tally_check in TALLY_CHECKS:
             checks.append(guarded(name, lambda tally_check=tally_check: tally_check(state, facts)))  # type: ignore[misc]
             if not tally_published(state):
