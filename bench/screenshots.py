@@ -212,8 +212,7 @@ def render(out: Path, width: int, height: int) -> int:
             windows[sample].resize(width, height)
             windows[sample].show()
         w = windows[sample]
-        looks = LOOKS if sample == "taipei-daan" or screen == "ballot" else LOOKS[:2]
-        for lang, size, contrast in looks:
+        for lang, size, contrast in LOOKS:
             w.flow.reset()
             w.flow.set_language(lang)
             w.flow.set_text_size(size)
@@ -258,8 +257,7 @@ def render_casting(out: Path, width: int, height: int, tmp: Path) -> int:
     w, ready = casting_window(tmp, width, height)
     count = 0
     for screen, step in CASTING_SCENES:
-        looks = LOOKS[:4] if screen == "receipt" else LOOKS[:2]
-        for lang, size, contrast in looks:
+        for lang, size, contrast in LOOKS:
             w.flow.reset()
             w.setProperty("code", ready.codes[0])
             w.flow.set_language(lang)

@@ -7,6 +7,11 @@ After ``idle_seconds`` of quiet it emits ``warning_started``, counts
 and then emits ``expired``. Any input during the warning emits ``resumed``
 instead; that input only wakes the kiosk up, it is not passed on, so a touch
 on the warning cannot press a ballot button hidden behind it.
+
+While slow work runs for the resident (encryption, a cast, a check, printing)
+the window ``hold()``s the watch: no warning and no timeout, since clearing
+the session in the middle of a cast would leave the resident not knowing
+whether they voted.  ``release()`` starts the quiet time afresh.
 """
 
 from __future__ import annotations
@@ -66,6 +71,7 @@ class IdleWatch(QObject):
         self.warning_ms = max(1, round(warning_seconds * 1000))
         self.armed = False
         self.warning = False
+        self.held = False
         self._seconds_left = 0
         self._mouse_at: QPointF | None = None
         self._quiet = QTimer(self)
@@ -86,7 +92,23 @@ class IdleWatch(QObject):
         if app is not None:
             app.installEventFilter(self)
         self.armed = True
-        self._quiet.start(self.idle_ms)
+        if not self.held:
+            self._quiet.start(self.idle_ms)
+
+    def hold(self) -> None:
+        """Pause the clock while work the resident waits for runs (any warning on show ends: ``resumed``)."""
+        self.held = True
+        self._quiet.stop()
+        self._tick.stop()
+        if self.warning:
+            self.warning = False
+            self.resumed.emit()
+
+    def release(self) -> None:
+        """The work ended: count quiet time again from zero."""
+        self.held = False
+        if self.armed:
+            self._quiet.start(self.idle_ms)
 
     def disarm(self) -> None:
         """Stop watching and drop any warning silently (the session ended)."""
@@ -105,13 +127,14 @@ class IdleWatch(QObject):
         was_warning = self.warning
         self.warning = False
         self._tick.stop()
-        self._quiet.start(self.idle_ms)
+        if not self.held:
+            self._quiet.start(self.idle_ms)
         if was_warning:
             self.resumed.emit()
 
     def start_warning(self) -> None:
         """Begin the countdown now (the quiet time ran out)."""
-        if not self.armed:
+        if not self.armed or self.held:
             return
         self._quiet.stop()
         self.warning = True

@@ -138,6 +138,8 @@ class KioskWindow(QMainWindow):
         self.idle.countdown.connect(self.idle_warning.set_seconds)
         self.idle.resumed.connect(self._dismiss_warning)
         self.idle.expired.connect(self._time_out)
+        if self.controller is not None:
+            self.controller.busy_changed.connect(self._busy_changed)
         self._ready = True
         flow.subscribe(self.on_flow_changed)
         self.on_flow_changed()
@@ -235,6 +237,13 @@ class KioskWindow(QMainWindow):
         except RuntimeError:  # the widget was deleted while the warning was up
             pass
         self.current_screen().focus_first()  # type: ignore[attr-defined]
+
+    def _busy_changed(self, busy: bool) -> None:
+        """No timeout while a check-in, encryption, cast, check or print runs for the resident."""
+        if busy:
+            self.idle.hold()
+        else:
+            self.idle.release()
 
     def _time_out(self) -> None:
         """Nobody came back: clear the whole session, as "start over" does."""
