@@ -53,7 +53,7 @@ class ProgressLog(QWidget):
         self.text.setReadOnly(True)
         self.text.setObjectName("ProgressText")
         self.text.setMinimumHeight(120)
-        self.text.setMaximumHeight(200)
+        self.text.setMaximumHeight(160)
         column.addWidget(self.bar)
         column.addWidget(self.text)
         self.relay = ProgressRelay(self)
