@@ -42,10 +42,11 @@ QWidget {{ font-size: 16px; }}
 #SectionTitle {{ font-size: 19px; font-weight: bold; }}
 #Figure {{ font-size: 30px; font-weight: bold; color: {c['primary']}; }}
 #FieldError {{ color: {c['error']}; }}
-#ErrorList {{ background: {c['error_bg']}; color: {c['error']}; border: 1px solid #e6a39b; border-radius: 10px;
-              padding: 8px 12px; }}
-#OkNote {{ background: {c['ok_bg']}; color: {c['ok_fg']}; border: 1px solid #9fd3b2; border-radius: 10px;
-           padding: 8px 12px; }}
+#ErrorList {{ background: {c['error_bg']}; border: 1px solid #e6a39b; border-radius: 10px; }}
+#ErrorList QLabel {{ color: {c['error']}; }}
+#OkNote {{ background: {c['ok_bg']}; border: 1px solid #9fd3b2; border-radius: 10px; }}
+#OkNote QLabel {{ color: {c['ok_fg']}; }}
+#MutedNote QLabel {{ color: {c['muted']}; }}
 QLabel[chip_state] {{ border-radius: 12px; padding: 3px 12px; font-weight: bold; font-size: 14px; }}
 QLabel[chip_state="ok"] {{ background: {c['ok_bg']}; color: {c['ok_fg']}; border: 1px solid {c['ok_fg']}; }}
 QLabel[chip_state="warn"] {{ background: {c['warn_bg']}; color: {c['warn_fg']}; border: 1px solid {c['warn_fg']}; }}

@@ -17,6 +17,7 @@ from kiosk.qt import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QResizeEvent,
     Qt,
     QTableWidget,
     QTableWidgetItem,
@@ -25,7 +26,7 @@ from kiosk.qt import (
 )
 from kiosk.widgets import KioskButton, label
 
-__all__ = ["Section", "StatusChip", "button", "button_row", "page_layout", "read_only_table", "set_rows"]
+__all__ = ["Note", "Section", "StatusChip", "button", "button_row", "page_layout", "read_only_table", "set_rows"]
 
 
 def page_layout(page: QWidget) -> tuple[QVBoxLayout, QLabel, QLabel]:
@@ -60,6 +61,47 @@ class Section(QFrame):
         """Set the card's title (also its accessible name)."""
         self.heading.setText(text)
         self.setAccessibleName(text)
+
+
+_NOTE_NAMES = {"ok": "OkNote", "error": "ErrorList", "muted": "MutedNote"}
+
+
+class Note(QFrame):
+    """A tinted box with a word-wrapped message: "ok" (green), "error" (red) or "muted" (plain).
+
+    The tint is on the frame, not on the label: a word-wrapped QLabel with style-sheet padding gets too
+    little height and clips its last line.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(12, 8, 12, 8)
+        self.text = label()
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.addWidget(self.text)
+        self.kind = "muted"
+        self.set_note("", "muted")
+
+    def set_note(self, text: str, kind: str) -> None:
+        """Show ``text`` in the look of ``kind`` ("ok", "error" or "muted")."""
+        self.kind = kind
+        self.setObjectName(_NOTE_NAMES[kind])
+        self.text.setText(text)
+        self.text.setAccessibleName(text)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Grow to the wrapped text's height at the new width."""
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        height = self.text.heightForWidth(self.text.width()) if self.text.width() > 0 else -1
+        if height > 0:
+            self.text.setMinimumHeight(height)
 
 
 class StatusChip(QLabel):

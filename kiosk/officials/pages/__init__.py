@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from kiosk.officials.page import ConsolePage
+from kiosk.officials.pages.setup import SetupPage
 
 __all__ = ["PAGES"]
 
-PAGES: list[type[ConsolePage]] = []
+PAGES: list[type[ConsolePage]] = [SetupPage]
 """Every page class, in the order of the navigation list (append a page here to put it in the console)."""
