@@ -11,14 +11,51 @@ lines with a busy bar while the action runs.  No line ever holds a secret
 from __future__ import annotations
 
 from kiosk.i18n import Translations
-from kiosk.qt import QObject, QPlainTextEdit, QProgressBar, QVBoxLayout, QWidget, Signal
+from kiosk.officials.widgets import page_layout
+from kiosk.qt import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QObject,
+    QPlainTextEdit,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 
-__all__ = ["ProgressLog", "ProgressRelay", "current_language"]
+__all__ = ["ProgressLog", "ProgressRelay", "current_language", "field_row", "scrolling_page_layout"]
 
 
 def current_language() -> str:
     """The language the console shows now ("en" before any was chosen)."""
     return Translations.of().language or "en"
+
+
+def scrolling_page_layout(page: QWidget) -> tuple[QVBoxLayout, QLabel, QLabel]:
+    """``page_layout`` inside a scroll area filling ``page``: long pages (a ceremony, results) never clip."""
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea(page)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    body = QWidget()
+    body.setObjectName("ScrollBody")
+    scroll.setWidget(body)
+    outer.addWidget(scroll)
+    return page_layout(body)
+
+
+def field_row(field: QLineEdit, *buttons: QWidget) -> QHBoxLayout:
+    """The input a long action starts from (a share file, a folder) taking the width, its buttons after it."""
+    row = QHBoxLayout()
+    row.setSpacing(8)
+    row.addWidget(field, 1)
+    for b in buttons:
+        row.addWidget(b)
+    return row
 
 
 class ProgressRelay(QObject):
@@ -60,7 +97,8 @@ class ProgressLog(QWidget):
         self.relay.line.connect(self.add)
 
     def start(self, first: str) -> None:
-        """Show the busy bar and begin a new run with ``first``."""
+        """Show the log and the busy bar, and begin a new run with ``first``."""
+        self.show()
         self.bar.show()
         self.add(first)
 

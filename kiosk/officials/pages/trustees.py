@@ -28,9 +28,9 @@ from kiosk.i18n import fill
 from kiosk.officials.context import ConsoleContext
 from kiosk.officials.dialogs import NewPassphraseForm, explain, show_problem
 from kiosk.officials.page import ConsolePage
-from kiosk.officials.progress import ProgressLog
-from kiosk.officials.widgets import Section, StatusChip, button, button_row, page_layout
-from kiosk.qt import QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QWidget
+from kiosk.officials.progress import ProgressLog, field_row, scrolling_page_layout
+from kiosk.officials.widgets import Section, StatusChip, button, button_row
+from kiosk.qt import QFileDialog, QFormLayout, QLineEdit, QWidget
 from kiosk.widgets import label
 from tally.ceremony import CeremonyError, run_in_room_ceremony, share_file_name, write_share_file
 
@@ -107,7 +107,7 @@ class TrusteesPage(ConsolePage):
         self.targets: list[Path] = []
         self.passphrases: list[str] = []
         self.done: CeremonyDone | None = None
-        column, self.heading, self.subtitle = page_layout(self)
+        column, self.heading, self.subtitle = scrolling_page_layout(self)
         self.status = Section()
         self.chip = StatusChip()
         self.status.body.addLayout(button_row(self.chip))
@@ -131,9 +131,9 @@ class TrusteesPage(ConsolePage):
         self.choose_share = button("tool")
         self.choose_share.clicked.connect(self._choose_share)
         form.setSpacing(10)
-        form.addRow(self.folder_label, _field_row(self.folder, self.choose_folder))
+        form.addRow(self.folder_label, field_row(self.folder, self.choose_folder))
         form.addRow(self.name_label, self.name)
-        form.addRow(self.share_label, _field_row(self.share, self.choose_share))
+        form.addRow(self.share_label, field_row(self.share, self.choose_share))
         self.step.body.addLayout(form)
         self.passphrase = NewPassphraseForm()
         self.passphrase.submitted.connect(self._next)
@@ -282,11 +282,3 @@ class TrusteesPage(ConsolePage):
         self.refresh()
         show_problem(self, self.tr("The key ceremony did not complete"), exc)
 
-
-def _field_row(field: QLineEdit, choose: QWidget) -> QHBoxLayout:
-    """A line edit that takes the width, with its "Choose…" button after it."""
-    row = QHBoxLayout()
-    row.setSpacing(8)
-    row.addWidget(field, 1)
-    row.addWidget(choose)
-    return row

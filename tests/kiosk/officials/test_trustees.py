@@ -80,7 +80,7 @@ def test_mistyped_passphrase_stays_on_the_same_trustee(qtbot, page) -> None:  # 
 
 
 def test_a_second_ceremony_is_refused(qtbot, page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    p, store = page
+    p, _ = page
     run_three(qtbot, p)
     election = p.context.election()
     assert election is not None
