@@ -114,7 +114,7 @@ class CastingController(QObject):
         if stage == "eligibility" and self._pending_roll is not None:
             self.check_in(*self._pending_roll)
         elif stage == "eligibility" and self._pending_key is not None:
-            self._check_polls(self._pending_key)
+            self._check_admission(self._pending_key)
         elif stage == "encrypt":
             self.encrypt()
         elif stage == "cast" and self.flow.prepared is not None:
@@ -127,22 +127,22 @@ class CastingController(QObject):
     # ------------------------------------------------------------ eligibility
 
     def submit_code(self, text: str) -> None:
-        """Read the typed code; a typo or a non-code is refused at once, then the polls are checked."""
+        """Read the typed code; a typo or a non-code is refused at once, then the polls and the code are checked."""
         try:
             key = self.service.credential(text)
         except CodeRefused as exc:
             self.flow.refuse(exc.kind)
             return
-        self._check_polls(key)
+        self._check_admission(key)
 
-    def _check_polls(self, key: SigningKey) -> None:
+    def _check_admission(self, key: SigningKey) -> None:
         self._pending_key = key
-        self._run(self.service.polls, self._polls_known, self._eligibility_failed)
+        self._run(partial(self.service.admission, key), self._admission_known, self._eligibility_failed)
 
-    def _polls_known(self, polls: object) -> None:
+    def _admission_known(self, answer: object) -> None:
         key, self._pending_key = self._pending_key, None
-        if polls != "open" or key is None:
-            self.flow.refuse(str(polls))
+        if answer != "open" or key is None:
+            self.flow.refuse(str(answer))  # "before", "closed", "used" or "unknown": each has its message
         else:
             self.flow.admit(key)
 

@@ -14,6 +14,7 @@ from datetime import date
 
 from ballot.board import current_head
 from ballot.box import BallotBox, CastResult, SpoilResult
+from ballot.eligibility import AlreadyVoted, NotRegistered, check_code
 from ballot.encrypt import PreparedBallot, encrypt_ballot
 from ballot.manifest_model import Election
 from ballot.remote import RemoteBallotBox
@@ -92,6 +93,26 @@ class VotingService:
         with self.box.store.read() as session:
             _head, state = current_head(session, self.election.fingerprint)
         return state
+
+    def admission(self, credential: SigningKey) -> str:
+        """May this code vote now? Asked before the ballot, so nobody fills one in for nothing.
+
+        Returns:
+            "open" (yes), else the refusal: "before" or "closed" (polls), "used" (the code has voted) or
+            "unknown" (not on this election's list).  Read-only advice: the box decides at cast time.
+            A remote box answers the polls only (its API has no credential look-up); "used" then shows
+            when the resident casts.
+
+        Raises:
+            ServiceUnavailable: the ballot-box server did not answer (home mode).
+        """
+        polls = self.polls()
+        if polls != "open" or isinstance(self.box, RemoteBallotBox):
+            return polls
+        status = check_code(self.box.store, credential.public_key)
+        if isinstance(status, AlreadyVoted):
+            return "used"
+        return "unknown" if isinstance(status, NotRegistered) else "open"
 
     def check_in(self, id_number: str, birth_date: str) -> CheckInResult:
         """Check a resident in on the roll (roll mode), recording the day only.

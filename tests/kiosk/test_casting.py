@@ -189,7 +189,7 @@ def enter_code(qtbot, w: KioskWindow, code: str) -> None:  # type: ignore[no-unt
 
 
 def test_each_refusal_has_its_own_message(voting, qtbot) -> None:  # type: ignore[no-untyped-def]
-    w, ready = voting("school-points")
+    w, ready = voting("school-points", voters=3)
     code = ready.codes[0]
     typo = code[:-1] + ("A" if code[-1] != "A" else "B")
     enter_code(qtbot, w, typo)
@@ -198,36 +198,38 @@ def test_each_refusal_has_its_own_message(voting, qtbot) -> None:  # type: ignor
     enter_code(qtbot, w, "1234")
     assert "This is not a whole voting code" in w.eligibility.problem.text()
     w.flow.reset()
-    # an unknown code passes the check character; the ballot box says it is not on the list when casting
-    stranger = generate_code()
-    enter_code(qtbot, w, stranger)
-    wait_state(qtbot, w, State.BALLOT)
-    w.ballot._plus(next(iter(w.ballot.cards)))
-    w.flow.review()
-    w.controller.encrypt()  # type: ignore[union-attr]
-    wait_state(qtbot, w, State.CHOICE)
-    w.controller.cast()  # type: ignore[union-attr]
-    wait_state(qtbot, w, State.ELIGIBILITY)
-    assert "not on this election's list" in w.eligibility.problem.text()
-    assert w.flow.selection is not None and w.eligibility.kept.isVisible()  # the choices are kept
-    w.eligibility.entry.clear()
-    qtbot.keyClicks(w.eligibility.entry, code + "\r")
-    wait_state(qtbot, w, State.REVIEW)  # straight back to the kept choices
-    w.controller.encrypt()  # type: ignore[union-attr]
-    wait_state(qtbot, w, State.CHOICE)
-    w.controller.cast()  # type: ignore[union-attr]
-    wait_state(qtbot, w, State.RECEIPT)
+    # an unknown code passes the check character; the kiosk asks the box before the ballot
+    enter_code(qtbot, w, generate_code())
+    qtbot.waitUntil(lambda: w.flow.refusal == "unknown", timeout=10_000)
+    assert "not on this election's list" in w.eligibility.problem.text() and w.flow.selection is None
     w.flow.reset()
-    # the same code again: already used
+    # the code is spent elsewhere between admission and cast: the box (the authority) refuses at cast time
     enter_code(qtbot, w, code)
     wait_state(qtbot, w, State.BALLOT)
     w.ballot._plus(next(iter(w.ballot.cards)))
     w.flow.review()
     w.controller.encrypt()  # type: ignore[union-attr]
     wait_state(qtbot, w, State.CHOICE)
+    ready.box().cast(w.flow.prepared.to_bytes())  # type: ignore[union-attr]  # as if cast at another kiosk
+    w.flow.prepared = None
+    w.controller.encrypt()  # type: ignore[union-attr]  # fresh nonces: a different ballot of a spent code
+    wait_state(qtbot, w, State.CHOICE)
     w.controller.cast()  # type: ignore[union-attr]
     wait_state(qtbot, w, State.ELIGIBILITY)
     assert "already been used to vote" in w.eligibility.problem.text()
+    assert w.flow.selection is not None and w.eligibility.kept.isVisible()  # the choices are kept
+    w.eligibility.entry.clear()
+    qtbot.keyClicks(w.eligibility.entry, ready.codes[2] + "\r")
+    wait_state(qtbot, w, State.REVIEW)  # straight back to the kept choices
+    w.controller.encrypt()  # type: ignore[union-attr]
+    wait_state(qtbot, w, State.CHOICE)
+    w.controller.cast()  # type: ignore[union-attr]
+    wait_state(qtbot, w, State.RECEIPT)
+    w.flow.reset()
+    # the same code again: already used, said before the ballot
+    enter_code(qtbot, w, code)
+    qtbot.waitUntil(lambda: w.flow.refusal == "used", timeout=10_000)
+    assert "already been used to vote" in w.eligibility.problem.text() and w.flow.selection is None
     w.flow.reset()
     # polls closed: said up front, before any ballot
     with ready.store.write() as s:
