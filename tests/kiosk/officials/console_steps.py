@@ -11,15 +11,20 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from ballot.authority import create_authority
+from ballot.authority import create_authority, unlock_board_key
 from ballot.manifest import load_manifest
+from ballot.polls import close_polls
 from ballot.samples import sample_manifest
 from ballot.storage import Store, save_election
 from kiosk.officials.context import ConsoleContext, ConsoleEvents
 from kiosk.ops import kiosk_pool
 from kiosk.qt import QApplication, QMessageBox, QTimer, QWidget
+from tally.ceremony import write_share_file
+from tally.pipeline import decrypt_as_trustee, tally_and_sign
+from tests.ballot.box_setup import BOARD_PASSPHRASE, Ready, prepare_election
 
-BOARD_PASSPHRASE = "board passphrase for tests"
+__all__ = ["BOARD_PASSPHRASE", "Answers", "Clock", "answer_next_box", "close_messages", "make_context", "new_store",
+           "open_messages", "tallied"]
 
 
 class Clock:
@@ -94,3 +99,26 @@ def close_messages(parent: QWidget) -> None:
     """Close every open message box over ``parent``."""
     for box in parent.findChildren(QMessageBox):
         box.close()
+
+
+def tallied(path: Path, voters: int = 12, sample: str = "taipei-daan", *, words: Iterable[str] = ()) -> Ready:
+    """An election with ``voters`` ballots (varied picks, at kiosk-1 and from home), closed, decrypted by
+    trustees 1 and 3, results signed; the shares sealed into ``path.parent/trustee-<j>.share`` under ``words``."""
+    ready = prepare_election(f"sqlite:///{path}", voters, sample=sample)
+    box = ready.box()
+    district = ready.election.districts[0].id
+    projects = [p.id for p in ready.election.projects_in(district)]
+    for i, code in enumerate(ready.codes):
+        picks = (projects[i % 3], projects[(i * 5) % len(projects)])
+        box.cast(ready.ballot(code, tuple(sorted(set(picks))), kiosk=i % 3 != 2).to_bytes())
+    with ready.store.read() as s:
+        key = unlock_board_key(s, BOARD_PASSPHRASE)
+    with ready.store.write() as s:
+        close_polls(s, key)
+    secrets = list(words) or [f"trustee {j} words" for j in range(1, 4)]
+    for share, secret in zip(ready.shares, secrets, strict=True):
+        write_share_file(path.parent / f"trustee-{share.trustee}.share", share, secret)
+    for j in (1, 3):
+        decrypt_as_trustee(ready.store, path.parent / f"trustee-{j}.share", secrets[j - 1])
+    tally_and_sign(ready.store, key)
+    return ready
