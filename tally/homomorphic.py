@@ -192,6 +192,7 @@ def compute_tally(session: Session, election: Election, progress: Progress | Non
     if polls != "closed":
         state = "not open yet" if polls == "before" else "still open"
         raise TallyNotReady(f"the polls are {state}: the tally needs the closed board ('pbvote polls close')")
+    say("tally: summing the ballots of the closed board")
     sizes: dict[str, int] = {d.id: len(election.projects_in(d.id)) for d in election.districts}
     sums: dict[str, _Sums] = {d: _Sums(n) for d, n in sizes.items()}
     fingerprint_hex = election.fingerprint_hex

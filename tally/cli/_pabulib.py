@@ -7,15 +7,12 @@ import json
 import shlex
 import sys
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
 from ballot.pabulib import read_pb
 from ballot.pabulib_manifest import import_pb
 from tally.cli._common import EXIT_ERROR, EXIT_OK, CliError, existing_file
 from tally.pabulib_outcome import PB_RULE_NAMES
-
-EXIT_INTERRUPTED: Final = 130
-"""Ctrl-C or SIGTERM, as shells report a SIGINT death (128 + 2)."""
 
 
 def register(commands: Any) -> None:
@@ -68,7 +65,7 @@ def outcome(args: argparse.Namespace) -> int:
 
 def replay(args: argparse.Namespace) -> int:
     """Replay a .pb file through pbvote; print the signed results' winners as 'outcome' would."""
-    from tally.cli._signals import sigterm_as_interrupt
+    from tally.cli._signals import EXIT_INTERRUPTED, sigterm_as_interrupt
     from tally.replay import ReplayError, ReplayInterrupted, replay_pb
 
     if args.workers is not None and not 1 <= args.workers <= 64:

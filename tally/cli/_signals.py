@@ -15,8 +15,14 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
+from typing import Final
 
-__all__ = ["sigterm_as_interrupt"]
+from tally.cli._common import CliError
+
+__all__ = ["EXIT_INTERRUPTED", "interruptible", "sigterm_as_interrupt"]
+
+EXIT_INTERRUPTED: Final = 130
+"""Ctrl-C or SIGTERM, as shells report a SIGINT death (128 + 2)."""
 
 
 def _interrupt(_signum: int, _frame: FrameType | None) -> None:
@@ -34,3 +40,25 @@ def sigterm_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+@contextmanager
+def interruptible(what: str, again: str) -> Iterator[None]:
+    """
+    Run a command's work with SIGTERM as Ctrl-C, and either one as a CliError with exit status 130.
+
+    Only for work that stores nothing until it has completed (one transaction,
+    files written to a temporary name and renamed), so the message can say so.
+
+    Args:
+        what: the work, e.g. ``"the tally"``.
+        again: what to do next, e.g. ``"run 'pbvote tally' again"``.
+
+    Raises:
+        CliError: ``"<what> interrupted: nothing was stored; <again>"``, status 130.
+    """
+    with sigterm_as_interrupt():
+        try:
+            yield
+        except KeyboardInterrupt:
+            raise CliError(f"{what} interrupted: nothing was stored; {again}", EXIT_INTERRUPTED) from None

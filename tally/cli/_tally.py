@@ -5,7 +5,8 @@ only that, never a file handed over.  ``pbvote tally`` recomputes it too,
 keeps the valid partial decryptions (naming the others), combines ``k`` of
 them, applies each district's rule and signs ``results.json`` with the
 ballot-box key.  Nothing is stored until a step has completed, so an
-interrupted run leaves the database as it was and can simply be rerun.
+interrupted run leaves the database as it was and can simply be rerun:
+Ctrl-C or SIGTERM end the command with status 130 and say so.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any, Final
 from ballot.manifest_model import Election
 from ballot.storage import load_election
 from tally.cli._common import EXIT_OK, CliError, add_db_option, existing_file, open_store, read_passphrase, unlock_board
+from tally.cli._signals import interruptible
 from tally.decryption import NotEnoughDecryptions
 from tally.pipeline import decrypt_as_trustee, refuse_individual_ballot_rules, tally_and_sign
 from tally.results import RESULTS_FILE, Results
@@ -57,9 +59,12 @@ def decrypt_cmd(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         passphrase = read_passphrase(SHARE_PASSPHRASE_ENV, "the trustee share", confirm=False)
-        stored = decrypt_as_trustee(store, args.share, passphrase, _say)
+        with interruptible("partial decryption", "run 'pbvote trustees decrypt' again"):
+            stored = decrypt_as_trustee(store, args.share, passphrase, _say)
         if args.out is not None:
-            _write_copy(args.out, stored.data)
+            with interruptible(f"writing the copy {args.out} (the decryption itself is stored)",
+                               "run 'pbvote trustees decrypt --out FILE' again"):
+                _write_copy(args.out, stored.data)
     finally:
         store.close()
     print(f"trustee {stored.trustee}: partial decryption of tally {stored.tally.tally_hash.hex()[:16]}... "
@@ -69,12 +74,17 @@ def decrypt_cmd(args: argparse.Namespace) -> int:
 
 
 def _write_copy(path: Path, data: bytes) -> None:
+    """Write ``path`` whole or not at all (temporary file, fsync, rename; the temporary file removed on failure)."""
     tmp = path.with_name(f".{path.name}.partial")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def tally_cmd(args: argparse.Namespace) -> int:
@@ -85,8 +95,11 @@ def tally_cmd(args: argparse.Namespace) -> int:
             election = load_election(s)
         refuse_individual_ballot_rules(election)
         extra = [(str(path), path.read_bytes()) for path in args.partial]
+        board_key = unlock_board(store)
         try:
-            results = tally_and_sign(store, unlock_board(store), extra, _say)
+            with interruptible("tally", "run 'pbvote tally' again (it recomputes everything from the "
+                                            "closed board)"):
+                results = tally_and_sign(store, board_key, extra, _say)
         except NotEnoughDecryptions as exc:
             raise CliError(f"{exc}; each trustee runs 'pbvote trustees decrypt --share FILE'") from None
     finally:

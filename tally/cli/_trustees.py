@@ -5,7 +5,8 @@ All n trustees sit at one offline machine.  Each chooses a passphrase
 the machine runs the ceremony, writes each trustee's sealed share file and
 the public transcript, and stores the transcript in the database so the
 ballot box can encrypt to the joint key.  Nothing is overwritten: not a
-share file, not a stored ceremony.
+share file, not a stored ceremony.  Every file is written whole or not at
+all, and an interrupted run removes what it wrote: a rerun completes.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import secrets
 from pathlib import Path
 from typing import Any, Final
 
@@ -21,6 +23,7 @@ from ballot.storage import Store, load_election
 from ballot.storage.record_files import load_record_file
 from tally.ceremony import run_in_room_ceremony, share_file_name, write_share_file
 from tally.cli._common import EXIT_OK, EXIT_USAGE, CliError, add_db_option, db_url, read_passphrase
+from tally.cli._signals import interruptible
 
 PASSPHRASE_ENV: Final = "PBVOTE_PASSPHRASE_{}"
 """Scripts give trustee j's passphrase in ``$PBVOTE_PASSPHRASE_<j>``."""
@@ -82,15 +85,56 @@ def _refuse_existing(paths: list[Path]) -> None:
 
 
 def _write_new(path: Path, data: bytes) -> None:
-    """Write a public file that must not exist yet."""
-    with open(path, "xb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
+    """Write a public file that must not exist yet, whole or not at all.
+
+    The bytes go to a temporary file first (fsynced), which is then linked
+    to ``path``: an interrupt or a crash leaves either no ``path`` or the
+    complete file, never a truncated one that a rerun would refuse to replace.
+
+    Raises:
+        FileExistsError: ``path`` exists (it is not touched).
+    """
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
+    try:
+        with open(tmp, "xb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.link(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # the new name itself durable (POSIX; not possible on Windows)
+        fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _refuse_leftovers(targets: list[Path], transcript: Path) -> None:
+    """Explain files an interrupted ceremony left in --out, instead of overwriting them."""
+    if all(p.exists() for p in [*targets, transcript]):
+        raise CliError(f"{transcript.parent} holds a complete ceremony (every share file and {transcript.name}) "
+                       "that is not stored in the database: an earlier run was stopped just before storing it; "
+                       f"store it with 'pbvote trustees ceremony --step store --in {transcript.parent}'")
+    left = [p for p in [*targets, transcript] if p.exists()]
+    if left and not transcript.exists():
+        raise CliError(f"{left[0]}: already exists; refusing to overwrite it (choose another --out; if a "
+                       f"ceremony stopped before writing {transcript.name} left it, its shares are useless: "
+                       "delete them and run the ceremony again)")
 
 
 def ceremony(args: argparse.Namespace) -> int:
-    """Run the in-room ceremony (write the share files, the transcript, and store it), or one --step."""
+    """Run the in-room ceremony (write the share files, the transcript, and store it), or one --step.
+
+    Ctrl-C or SIGTERM at any moment: the files written so far are removed and
+    nothing is stored (exit 130), so the same command can simply be run again.
+    """
+    with interruptible("key ceremony", "run the same command again"):
+        return _ceremony(args)
+
+
+def _ceremony(args: argparse.Namespace) -> int:
     from tally.cli._ceremony_steps import in_room_misuse, run_step
 
     if args.step is not None:
@@ -117,6 +161,7 @@ def ceremony(args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
         targets = [out / share_file_name(j) for j in range(1, n + 1)]
         transcript = out / CEREMONY_FILE
+        _refuse_leftovers(targets, transcript)
         _refuse_existing([*targets, transcript])
         passphrases = [passphrase_for(j, n) for j in range(1, n + 1)]
         print(f"key ceremony for election {election.id}: {n} trustees, any {k} decrypt", flush=True)
