@@ -99,7 +99,7 @@ def test_an_interrupted_ceremony_leaves_no_file_and_a_rerun_completes(
     command = ("trustees", "ceremony", "--trustees", "3", "--threshold", "2", "--out", str(out_dir), "--db", db)
 
     proc = pbvote(*command, env=env)
-    out, err = interrupt_after(proc, "key ceremony for election", signal.SIGTERM, stream="stdout")
+    _, err = interrupt_after(proc, "key ceremony for election", signal.SIGTERM, stream="stdout")
     if proc.returncode == 0:
         pytest.skip("the ceremony finished before the signal arrived")  # nothing to check about an interrupt
     assert 130 == proc.returncode, err
@@ -108,7 +108,7 @@ def test_an_interrupted_ceremony_leaves_no_file_and_a_rerun_completes(
     assert [None] == stored(db, [CEREMONY_FILE])
 
     rerun = pbvote(*command, env=env)
-    out, err = rerun.communicate(timeout=300)
+    _, err = rerun.communicate(timeout=300)
     assert 0 == rerun.returncode, err
     assert ["ceremony.json", "trustee-1.share", "trustee-2.share", "trustee-3.share"] == sorted(
         p.name for p in out_dir.iterdir())
