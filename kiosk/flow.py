@@ -23,7 +23,7 @@ from ballot.selection import Problem, Selection, can_add, check_selection
 from crypto.signatures import SigningKey
 from kiosk.errors import KioskError
 
-__all__ = ["TRANSITIONS", "InvalidTransition", "State", "VoterFlow"]
+__all__ = ["TRANSITIONS", "AssignedDistrictMissing", "InvalidTransition", "State", "VoterFlow"]
 
 
 class State(Enum):
@@ -69,6 +69,33 @@ class InvalidTransition(KioskError, ValueError):
     """Raised when the flow is asked for a move TRANSITIONS does not allow (a kiosk bug)."""
 
 
+class AssignedDistrictMissing(KioskError, ValueError):
+    """The manifest assigns districts (no choice for residents) and the kiosk was not told which one it serves."""
+
+
+def _assigned_district(election: Election, district: str | None) -> str | None:
+    """The district every resident of this kiosk votes in, or None when residents choose one.
+
+    ``district_choice = "resident"`` with several districts: residents choose (``district`` must be None).
+    One district: that one.  ``"assigned"`` with several: ``district`` (the officials' ``--district``).
+    """
+    ids = [d.id for d in election.districts]
+    if district is not None and district not in ids:
+        raise AssignedDistrictMissing(f"no district {district!r} in election {election.id} (districts: "
+                                      f"{', '.join(ids)})")
+    if len(ids) == 1:
+        return ids[0]
+    if election.district_choice == "resident":
+        if district is not None:
+            raise AssignedDistrictMissing(f"election {election.id} lets residents choose their district: "
+                                          "start the kiosk without --district")
+        return None
+    if district is None:
+        raise AssignedDistrictMissing(f"election {election.id} assigns districts: start the kiosk with "
+                                      f"--district ID for the district it serves ({', '.join(ids)})")
+    return district
+
+
 Listener = Callable[[], None]
 
 
@@ -79,6 +106,12 @@ class VoterFlow:
         election: the election on the ballot.
         casting: True when a ballot box is connected (eligibility first, then encrypt and cast);
             False for the preview build (review ends on the pending placeholder).
+        district: the district this kiosk serves when the manifest assigns districts
+            (``district_choice = "assigned"``): residents never choose one.
+
+    Raises:
+        AssignedDistrictMissing: the election assigns one of several districts and ``district`` is None,
+            or ``district`` is not one of the election's.
 
     Attributes:
         state: the current screen.
@@ -95,9 +128,10 @@ class VoterFlow:
         receipt: the receipt of the cast ballot.
     """
 
-    def __init__(self, election: Election, *, casting: bool = False) -> None:
+    def __init__(self, election: Election, *, casting: bool = False, district: str | None = None) -> None:
         self.election = election
         self.casting = casting
+        self.assigned_district = _assigned_district(election, district)
         self.uses_roll = election.eligibility == "roll"
         self.credential: SigningKey | None = None
         self.refusal: str | None = None
@@ -120,7 +154,7 @@ class VoterFlow:
     @property
     def chooses_district(self) -> bool:
         """True if the resident picks a district (more than one, and the manifest lets them)."""
-        return len(self.election.districts) > 1
+        return self.assigned_district is None
 
     @property
     def at_rest(self) -> bool:
@@ -198,11 +232,13 @@ class VoterFlow:
         elif self.chooses_district:
             self.go(State.DISTRICT)
         else:
-            self.choose_district(self.election.districts[0].id)
+            self.choose_district(self.assigned_district or self.election.districts[0].id)
 
     def choose_district(self, district_id: str) -> None:
         """Pick the district and open its ballot (a new district starts an empty ballot)."""
         self.election.district(district_id)  # KeyError for an unknown id
+        if self.assigned_district not in (None, district_id):
+            raise InvalidTransition(f"this kiosk serves district {self.assigned_district}, not {district_id}")
         if self.district_id != district_id or self.selection is None:
             self.district_id = district_id
             self.selection = Selection(district_id)
@@ -243,7 +279,7 @@ class VoterFlow:
         elif self.chooses_district:
             self.go(State.DISTRICT)
         else:
-            self.choose_district(self.election.districts[0].id)
+            self.choose_district(self.assigned_district or self.election.districts[0].id)
 
     def encrypted(self, prepared: PreparedBallot) -> None:
         """The ballot is encrypted: offer "cast" or "check this ballot first"."""

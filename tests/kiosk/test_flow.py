@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from ballot.manifest import load_manifest
 from ballot.samples import sample_manifest
-from kiosk.flow import TRANSITIONS, InvalidTransition, State, VoterFlow
+from kiosk.flow import TRANSITIONS, AssignedDistrictMissing, InvalidTransition, State, VoterFlow
 
 
 def test_transitions_and_reset() -> None:
@@ -37,3 +39,29 @@ def test_single_district_skips_choice_and_review_needs_min() -> None:
     assert flow.state is State.BALLOT
     problems = flow.review()
     assert [p.code for p in problems] == ["too_few"] and flow.state is State.BALLOT
+
+
+def test_an_assigned_district_is_never_chosen() -> None:
+    """district_choice = "assigned": the kiosk serves the district officials named; residents go straight to it."""
+    resident = load_manifest(sample_manifest("taipei-daan"))
+    assigned = dataclasses.replace(resident, district_choice="assigned")
+    with pytest.raises(AssignedDistrictMissing, match="--district ID .*north, south"):
+        VoterFlow(assigned)
+    with pytest.raises(AssignedDistrictMissing, match="no district 'east'"):
+        VoterFlow(assigned, district="east")
+    with pytest.raises(AssignedDistrictMissing, match="lets residents choose"):
+        VoterFlow(resident, district="south")
+    flow = VoterFlow(assigned, district="south")
+    assert not flow.chooses_district
+    flow.start()
+    assert (flow.state, flow.district_id) == (State.BALLOT, "south")
+    with pytest.raises(InvalidTransition, match="serves district south"):
+        flow.choose_district("north")
+    flow.back()
+    assert flow.state is State.WELCOME  # no district screen on the way back either
+    single = VoterFlow(load_manifest(sample_manifest("school-points")))
+    single.start()
+    assert (single.state, single.district_id) == (State.BALLOT, "campus")
+    chooser = VoterFlow(resident)
+    chooser.start()
+    assert chooser.state is State.DISTRICT and chooser.chooses_district
