@@ -45,7 +45,7 @@ def test_an_assigned_district_is_never_chosen() -> None:
     """district_choice = "assigned": the kiosk serves the district officials named; residents go straight to it."""
     resident = load_manifest(sample_manifest("taipei-daan"))
     assigned = dataclasses.replace(resident, district_choice="assigned")
-    with pytest.raises(AssignedDistrictMissing, match="--district ID .*north, south"):
+    with pytest.raises(AssignedDistrictMissing, match=r"--district ID .*north, south"):
         VoterFlow(assigned)
     with pytest.raises(AssignedDistrictMissing, match="no district 'east'"):
         VoterFlow(assigned, district="east")
