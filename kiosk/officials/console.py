@@ -36,6 +36,7 @@ from kiosk.qt import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -131,7 +132,7 @@ class OfficialsWindow(QMainWindow):
             if role in page_class.roles:
                 page = page_class(self.context)
                 self.pages.append(page)
-                self.stack.addWidget(page)
+                self.stack.addWidget(_scrolled(page))
                 item = QListWidgetItem(page.title())
                 self.nav.addItem(item)
         self.header.language.setVisible(True)
@@ -155,9 +156,9 @@ class OfficialsWindow(QMainWindow):
         self.nav.blockSignals(True)
         self.nav.clear()
         self.nav.blockSignals(False)
-        for page in self.pages:
-            self.stack.removeWidget(page)
-            page.deleteLater()
+        while (holder := self.stack.widget(0)) is not None:
+            self.stack.removeWidget(holder)
+            holder.deleteLater()
         self.pages = []
         self.context.role = ""
         audit_session_event(self.context, "logout", role)
@@ -184,7 +185,7 @@ class OfficialsWindow(QMainWindow):
 
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(self.pages):
-            self.stack.setCurrentWidget(self.pages[row])
+            self.stack.setCurrentIndex(row)
             self.pages[row].refresh()
 
     # ----- header and language
@@ -244,6 +245,16 @@ class OfficialsWindow(QMainWindow):
             event.ignore()
             return
         super().closeEvent(event)
+
+
+def _scrolled(page: ConsolePage) -> QScrollArea:
+    """The page in a scroll area: a long page scrolls on a small screen instead of growing the window."""
+    holder = QScrollArea()
+    holder.setObjectName("PageScroll")
+    holder.setWidgetResizable(True)
+    holder.setFrameShape(QFrame.Shape.NoFrame)
+    holder.setWidget(page)
+    return holder
 
 
 def _utc_now() -> datetime:

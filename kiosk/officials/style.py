@@ -36,7 +36,8 @@ QWidget {{ font-size: 16px; }}
 #Nav::item:selected {{ background: #2c3b52; color: #ffffff; border-left: 5px solid {c['focus']};
                       font-weight: bold; }}
 #Nav::item:hover {{ background: #283447; }}
-#Nav:focus {{ border: 3px solid {c['focus']}; }}
+#Nav:focus {{ border: 2px solid {c['focus']}; }}
+#PageScroll, #PageScroll > QWidget > QWidget {{ background: {c['bg']}; }}
 #PageTitle {{ font-size: 26px; font-weight: bold; }}
 #Section {{ background: {c['card']}; border: 1px solid {c['border']}; border-radius: 12px; }}
 #SectionTitle {{ font-size: 19px; font-weight: bold; }}

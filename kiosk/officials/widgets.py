@@ -17,6 +17,7 @@ from kiosk.qt import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QResizeEvent,
     Qt,
     QTableWidget,
@@ -26,7 +27,8 @@ from kiosk.qt import (
 )
 from kiosk.widgets import KioskButton, label
 
-__all__ = ["Note", "Section", "StatusChip", "button", "button_row", "page_layout", "read_only_table", "set_rows"]
+__all__ = ["Note", "PathField", "Section", "StatusChip", "button", "button_row", "page_layout", "read_only_table",
+           "set_rows"]
 
 
 def page_layout(page: QWidget) -> tuple[QVBoxLayout, QLabel, QLabel]:
@@ -138,8 +140,31 @@ def button_row(*buttons: QWidget) -> QHBoxLayout:
     return row
 
 
-def read_only_table(columns: int, parent: QWidget | None = None) -> QTableWidget:
-    """A table officials read (not edit): whole rows selected, alternate shading, last column stretched."""
+class PathField(QWidget):
+    """A path typed or chosen: a line edit beside a "Choose…" button (the page connects ``choose.clicked``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        box = QHBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.edit = QLineEdit()
+        self.choose = button("tool")
+        box.addWidget(self.edit, 1)
+        box.addWidget(self.choose)
+
+    def text(self) -> str:
+        """The path as typed (stripped)."""
+        return self.edit.text().strip()
+
+    def set_texts(self, name: str, choose: str) -> None:
+        """Name the field (accessible name) and the button's text."""
+        self.edit.setAccessibleName(name)
+        self.choose.set_texts(choose, f"{choose} {name}", "")
+
+
+def read_only_table(columns: int, parent: QWidget | None = None, *, stretch: int = -1) -> QTableWidget:
+    """A table officials read (not edit): whole rows selected, alternate shading, column ``stretch`` (default:
+    the last) takes the spare width."""
     table = QTableWidget(0, columns, parent)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -147,7 +172,10 @@ def read_only_table(columns: int, parent: QWidget | None = None) -> QTableWidget
     table.setAlternatingRowColors(True)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    if stretch < 0:
+        table.horizontalHeader().setStretchLastSection(True)
+    else:
+        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     return table
 

@@ -1,0 +1,151 @@
+"""What the console's eligibility and kiosks pages do, step for step as the CLI commands do it (no Qt here).
+
+``pbvote codes generate``, ``pbvote roll import`` and ``pbvote kiosks register``
+keep their steps inside argparse handlers; these functions repeat the same
+ballot/ calls in the same order for the console, returning counts instead of
+printing.  Secrets (codes, keys, passphrases) go only into the files they are
+written to: nothing returned here holds one.  They run on the console's
+worker thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from ballot.code_letters import render_code_cards, render_code_letters
+from ballot.errors import BallotError
+from ballot.kiosk_key import KioskKey, write_kiosk_key
+from ballot.registry import issue_codes, register_kiosk, store_credentials
+from ballot.roll import import_roll, new_roll_key, read_roll_csv, write_roll_key
+from ballot.storage import Store, load_election
+from crypto.signatures import generate_signing_key
+
+__all__ = ["CODE_FILES", "CodeBatch", "generate_code_batch", "import_voter_roll", "register_kiosk_key"]
+
+CODE_FILES = ("codes.csv", "letters.pdf", "cards.pdf")
+"""What a batch of codes writes into its folder (as ``pbvote codes generate``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CodeBatch:
+    """A generated batch: how many codes, how many credentials were new, and the files (never the codes).
+
+    Attributes:
+        count: codes drawn.
+        added: public credentials added to the election.
+        files: codes.csv, letters.pdf and cards.pdf, in the chosen folder (mode 0600).
+    """
+
+    count: int
+    added: int
+    files: tuple[Path, ...]
+
+
+def _private_file(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _codes_csv(codes: list[str]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["code"])
+    writer.writerows([c] for c in codes)
+    return buffer.getvalue().encode("utf-8")
+
+
+def generate_code_batch(store: Store, count: int, out: Path) -> CodeBatch:
+    """Draw ``count`` codes, write the letters and cards, publish the credentials (``pbvote codes generate``).
+
+    The files are written under temporary names first, the credentials are
+    committed, and only then do the files take their names: letters are never
+    mailed for codes the ballot box does not know.
+
+    Raises:
+        BallotError: a batch already in ``out``, a bad count, or the back end refused (polls opened).
+        OSError: the folder cannot be written.
+    """
+    if not 1 <= count <= 1_000_000:
+        raise BallotError(f"the number of codes must be 1 to 1,000,000, got {count}")
+    targets = [out / n for n in CODE_FILES]
+    for target in targets:
+        if target.exists():
+            raise BallotError(f"{target}: already exists; each batch of codes needs its own folder")
+    with store.read() as s:
+        election = load_election(s)
+    codes, credentials = issue_codes(count, election.fingerprint)
+    contents = [_codes_csv(codes), render_code_letters(codes, election), render_code_cards(codes, election)]
+    del codes
+    out.mkdir(parents=True, exist_ok=True)
+    token = secrets.token_hex(4)
+    temps = [out / f".{n}.{token}.partial" for n in CODE_FILES]
+    try:
+        for tmp, data in zip(temps, contents, strict=True):
+            _private_file(tmp, data)
+        with store.write() as s:
+            added = store_credentials(s, sorted(credentials))
+        for tmp, target in zip(temps, targets, strict=True):
+            os.link(tmp, target)
+    finally:
+        for tmp in temps:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+    return CodeBatch(count, added, tuple(targets))
+
+
+def import_voter_roll(store: Store, roll_csv: Path, key_out: Path, passphrase: str) -> int:
+    """Store keyed hashes of the roll and seal its key in ``key_out`` (``pbvote roll import``); return the entries.
+
+    Raises:
+        BallotError: not a voter-roll election, a key file already there, or a bad roll file.
+        OSError: a file cannot be read or written.
+    """
+    entries = read_roll_csv(roll_csv)
+    if key_out.exists():
+        raise BallotError(f"{key_out}: already exists; refusing to overwrite a key file")
+    with store.read() as s:
+        election = load_election(s)
+    if election.eligibility != "roll":
+        raise BallotError(f"election {election.id} uses eligibility mode {election.eligibility!r}, not 'roll'")
+    key = new_roll_key(election.fingerprint)
+    write_roll_key(key_out, key, passphrase)
+    try:
+        with store.write() as s:
+            return import_roll(s, key, entries)
+    except BaseException:
+        key_out.unlink(missing_ok=True)
+        raise
+
+
+def register_kiosk_key(store: Store, name: str, key_out: Path, passphrase: str) -> bytes:
+    """Create a kiosk's device key, seal it in ``key_out`` and register it (``pbvote kiosks register``).
+
+    Returns:
+        The kiosk's public key.
+
+    Raises:
+        BallotError: a key file already there, a bad or taken name, or the back end refused.
+        OSError: the key file cannot be written.
+    """
+    if key_out.exists():
+        raise BallotError(f"{key_out}: already exists; refusing to overwrite a key file")
+    with store.read() as s:
+        election = load_election(s)
+    key = generate_signing_key()
+    write_kiosk_key(key_out, KioskKey(election.fingerprint, name, key), passphrase)
+    try:
+        with store.write() as s:
+            register_kiosk(s, name, key.public_key)
+    except BaseException:
+        key_out.unlink(missing_ok=True)
+        raise
+    return key.public_key
