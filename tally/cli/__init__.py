@@ -29,7 +29,19 @@ def _version() -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     """Assemble the command tree (each command group registers itself)."""
-    from tally.cli import _demo, _election, _pabulib, _registry, _roll, _serve, _tally, _trustees, _verify, _voting
+    from tally.cli import (
+        _audit,
+        _demo,
+        _election,
+        _pabulib,
+        _registry,
+        _roll,
+        _serve,
+        _tally,
+        _trustees,
+        _verify,
+        _voting,
+    )
 
     parser = argparse.ArgumentParser(
         prog="pbvote", description="Verifiable participatory budgeting: run and check elections.",
@@ -38,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show tracebacks for unexpected errors")
     parser.add_argument("--db", metavar="URL", help="database URL (sqlite:///FILE or postgresql://...)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for group in (_election, _trustees, _registry, _roll, _voting, _tally, _pabulib, _demo, _verify, _serve):
+    for group in (_election, _trustees, _registry, _roll, _voting, _tally, _pabulib, _demo, _verify, _serve, _audit):
         group.register(commands)
     return parser
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ballot.kiosk_key import KioskKey, write_kiosk_key
-from ballot.registry import issue_codes, register_kiosk, store_credentials
+from ballot.registry import issue_codes, register_kiosk, revoke_kiosk, store_credentials
 from ballot.storage import load_election
 from crypto.signatures import generate_signing_key
 from tally.cli._common import EXIT_OK, CliError, add_db_option, open_store, read_passphrase
@@ -39,7 +39,7 @@ def register(commands: Any) -> None:
     p.add_argument("--out", type=Path, required=True, metavar="DIR")
     add_db_option(p)
     p.set_defaults(handler=generate_codes)
-    kiosks = commands.add_parser("kiosks", help="register kiosks (device signing keys)")
+    kiosks = commands.add_parser("kiosks", help="register or revoke kiosks (device signing keys)")
     sub = kiosks.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = sub.add_parser("register", help="create a kiosk's key file and register its public key",
                        description="Create a device signing key for kiosk NAME, seal it into KEYFILE with a "
@@ -49,6 +49,13 @@ def register(commands: Any) -> None:
     p.add_argument("--out", type=Path, required=True, metavar="KEYFILE")
     add_db_option(p)
     p.set_defaults(handler=register_kiosk_cmd)
+    p = sub.add_parser("revoke", help="revoke a kiosk: the ballot box refuses its ballots from now on",
+                       description="Revoke kiosk NAME (a lost or stolen device): the ballot box refuses every "
+                                   "ballot it signs from now on; ballots it signed before stay valid. The record "
+                                   "marks it revoked with the board height, and the revocation is audited.")
+    p.add_argument("name", metavar="NAME")
+    add_db_option(p)
+    p.set_defaults(handler=revoke_kiosk_cmd)
 
 
 def _private_file(path: Path, data: bytes) -> None:
@@ -128,4 +135,16 @@ def register_kiosk_cmd(args: argparse.Namespace) -> int:
         store.close()
     print(f"kiosk {args.name} registered; public key {key.public_key.hex()}")
     print(f"  key file {target} (mode 0600, sealed by its passphrase)")
+    return EXIT_OK
+
+
+def revoke_kiosk_cmd(args: argparse.Namespace) -> int:
+    """Revoke a registered kiosk."""
+    store = open_store(args)
+    try:
+        with store.write() as s:
+            height = revoke_kiosk(s, args.name)
+    finally:
+        store.close()
+    print(f"kiosk {args.name} revoked at board height {height}: its ballots are refused from now on")
     return EXIT_OK

@@ -45,17 +45,22 @@ def test_election_round_trips_and_is_stored_once(store: Store) -> None:
     assert election.canonical_bytes() == loaded.canonical_bytes()
 
 
-def test_a_second_different_election_is_refused(store: Store) -> None:
+def test_a_second_different_election_is_refused_once_something_depends_on_the_first(store: Store) -> None:
+    """An edited manifest replaces the stored one until codes, kiosks, a roll or a ceremony name its fingerprint."""
     election = load_manifest(FIXTURES / "minimal.toml")
     other_text = (FIXTURES / "minimal.toml").read_text(encoding="utf-8").replace("test-ward", "other-ward")
     other_path = FIXTURES.parent / "other.toml"
     with store.write() as s:
         save_election(s, election)
     from ballot.manifest import parse_manifest
+    from ballot.storage.models import CredentialRow
 
     other = parse_manifest(other_text, source=str(other_path))
-    with pytest.raises(StorageError, match="already holds election 'test-ward'"), store.write() as s:
-        save_election(s, other)
+    with store.write() as s:
+        assert save_election(s, other)
+        s.add(CredentialRow(public_key=bytes(32)))
+    with pytest.raises(StorageError, match="already has voting codes bound to its fingerprint"), store.write() as s:
+        save_election(s, election)
 
 
 def test_the_database_itself_refuses_a_second_election_row(store: Store) -> None:

@@ -55,14 +55,19 @@ def test_show_prints_fingerprint_projects_and_rules(capsys: pytest.CaptureFixtur
     assert "test-ward" == shown["manifest"]["election"]["id"]
 
 
-def test_init_is_idempotent_and_refuses_another_election(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_init_is_idempotent_and_refuses_another_election(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A corrected manifest replaces the stored one until something depends on its fingerprint (issue 8)."""
     db = f"sqlite:///{tmp_path / 'e.sqlite3'}"
     assert 0 == run(capsys, "election", "init", str(MINIMAL), "--db", db)[0]
     status, out, _ = run(capsys, "--db", db, "election", "init", str(MINIMAL))
     assert (0, True) == (status, "already initialised" in out)
-    status, _, err = run(capsys, "election", "init", str(sample_manifest()), "--db", db)
+    assert 0 == run(capsys, "election", "init", str(sample_manifest()), "--db", db)[0]
+    monkeypatch.setenv("PBVOTE_PASSPHRASE", "kiosk k1's key file passphrase")
+    assert 0 == run(capsys, "kiosks", "register", "k1", "--out", str(tmp_path / "k1.key"), "--db", db)[0]
+    status, _, err = run(capsys, "election", "init", str(MINIMAL), "--db", db)
     assert 1 == status
-    assert "already holds election 'test-ward'" in err
+    assert "already has registered kiosks bound to its fingerprint" in err
 
 
 def test_pabulib_import_writes_a_valid_manifest(capsys: pytest.CaptureFixture[str], tmp_path: Path,

@@ -14,7 +14,7 @@ from tally.cli import main
 from tally.verify import verify_record
 
 BOARD_CHECKS = ["libsodium", "fingerprint", "ceremony", "authority", "credentials", "kiosks", "images", "chain",
-                "entry kinds", "polls", "ballots", "spoiled", "ciphertexts", "head"]
+                "entry kinds", "polls", "ballots", "spoiled", "ciphertexts", "head", "audit", "revocations"]
 TALLY_CHECKS = ["tally", "decryptions", "counts", "outcomes", "results"]
 
 
@@ -69,7 +69,7 @@ def test_pbvote_verify_text_report_and_exit_codes(demo_dir: Path, untallied_dir:
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     assert 0 == main(["verify", str(demo_dir / "record"), "--jobs", "1"])
     out = capsys.readouterr().out
-    assert "[ok] ballots: 20 valid" in out and "[ok] results: " in out and "VERDICT: VALID (all 19 checks hold)" in out
+    assert "[ok] ballots: 20 valid" in out and "[ok] results: " in out and "VERDICT: VALID (all 21 checks hold)" in out
     assert 1 == main(["verify", str(untallied_dir), "--jobs", "1"])
     assert "VERDICT: INVALID (failed: tally)" in capsys.readouterr().out
     with pytest.raises(SystemExit) as exc:
