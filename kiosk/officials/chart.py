@@ -60,8 +60,15 @@ class BarChart(QWidget):
         self.empty_text = empty_text
         words = [f"{b.label}: {b.value:,}{f' ({mark_text})' if b.marked and mark_text else ''}" for b in self.bars]
         self.setAccessibleDescription("; ".join(words) or empty_text)
+        self.ensurePolished()  # the style sheet's font decides the row height
         self.setFixedHeight(self.sizeHint().height())
         self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Grow or shrink with the font (a style sheet applied later, a text size switch)."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.setFixedHeight(self.sizeHint().height())
 
     def _row_height(self) -> int:
         return max(30, round(self.fontMetrics().height() * 1.75))
