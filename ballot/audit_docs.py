@@ -88,6 +88,10 @@ def stale() -> list[Path]:
     return [p for p, text in outputs().items() if not p.is_file() or p.read_text(encoding="utf-8") != text]
 
 
+def _shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write (or with --check, compare) the derived files; exit 1 if --check finds one stale."""
     parser = argparse.ArgumentParser(prog="python -m ballot.audit_docs", description=__doc__)
@@ -96,12 +100,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         old = stale()
         for path in old:
-            print(f"{path.relative_to(ROOT)}: stale; run python -m ballot.audit_docs", file=sys.stderr)
+            print(f"{_shown(path)}: stale; run python -m ballot.audit_docs", file=sys.stderr)
         return 1 if old else 0
     for path, text in outputs().items():
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
-            print(f"{path.relative_to(ROOT)}: written")
+            print(f"{_shown(path)}: written")
     return 0
 
 
