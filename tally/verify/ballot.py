@@ -12,7 +12,7 @@ from typing import Any
 from tally.verify.codes import tracking_hash
 from tally.verify.encoding import array, canonical, frame, hex_bytes, integer, members, parse_canonical, string
 from tally.verify.errors import VerifyError
-from tally.verify.group import L, add, base_mul, decode_point, decode_public_key, decode_scalar, mul, signature_verifies
+from tally.verify.group import L, add, base_mul, decode_public_key, decode_scalar, mul, signature_verifies
 from tally.verify.proofs import (
     Ciphertext,
     Context,
@@ -70,8 +70,9 @@ def _scalars(value: Any, size: int, what: str) -> list[int]:
 
 
 def _ciphertext(value: Any, what: str) -> Ciphertext:
+    """32 + 32 bytes, not yet decoded: the proof that multiplies them validates them (proofs.py docstring)."""
     a, b = array(value, what, 2)
-    return decode_point(hex_bytes(a, 32, what), what), decode_point(hex_bytes(b, 32, what), what)
+    return hex_bytes(a, 32, what), hex_bytes(b, 32, what)
 
 
 def _disjunctive(value: Any, size: int, what: str) -> tuple[list[int], list[int]]:
@@ -89,6 +90,12 @@ def _knapsack(value: Any, k: int) -> KnapsackProof:
 
 def check_ballot(data: bytes, election: Election) -> BallotFacts:
     """Section 26.5, every step: bytes, shape, signatures, proofs.
+
+    The points of the selections and of the knapsack bits are decoded by the
+    proofs' first multiplications (proofs.py docstring), after the
+    signatures: a bad point is still refused, with decode_point's reason and
+    the part's name (``selection/3: not a point of the prime-order
+    subgroup``), before it is summed or hashed.
 
     Raises:
         VerifyError: naming the part that failed (e.g. ``proof selection/3 does not verify``).

@@ -1,18 +1,31 @@
 """The prime-order group of Ed25519, validated at decode (spec sections 2, 3.1, 3.2, 18).
 
 This module and its siblings are the one place outside crypto/_group.py that
-touches ``nacl.bindings``: the observers' verifier re-implements the group
-layer from the spec instead of trusting the application's (issue 7).
+touches libsodium: the observers' verifier re-implements the group layer
+from the spec instead of trusting the application's (issue 7).
 
 libsodium refuses the identity as an operand or result of a scalar
 multiplication, so the identity is handled here explicitly (section 2:
 ``0·P = k·O = O``, ``P + O = P``).
+
+Speed: a ballot costs hundreds of these operations, so the arithmetic calls
+PyNaCl's compiled libsodium binding (``nacl._sodium``) directly: PyNaCl's
+Python wrappers re-check argument types and format error messages on every
+call, which cost 2-18 µs each (a fixed-base multiplication costs about 20).
+Every caller passes exactly 32 bytes (checked here), and
+``crypto_scalarmult_ed25519_noclamp`` refuses exactly what
+``crypto_core_ed25519_is_valid_point`` refuses (non-canonical, off the curve,
+small order, outside the subgroup; self_test() checks it), which lets
+:func:`mul_point` validate a point and multiply it in one operation.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import nacl.bindings as nb
 import nacl.signing
+from nacl._sodium import ffi, lib
 from nacl.exceptions import BadSignatureError
 
 from tally.verify.errors import VerifyError
@@ -28,7 +41,8 @@ G = bytes.fromhex("5866666666666666666666666666666666666666666666666666666666666
 _Y8 = 0x7A03AC9277FDC74EC6CC392CFA53202A0F67100D760B3CBA4FD84D3D706A17C7
 SMALL_ORDER_Y = frozenset({0, 1, P - 1, _Y8, P - _Y8})
 """The y-coordinates of the eight points of order 1, 2, 4 and 8 (sections 3.1 and 18)."""
-_T8 = bytes.fromhex("26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05")
+T8 = bytes.fromhex("26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05")
+"""A point of order 8 (on the curve, outside the prime-order subgroup): self_test() and tests use it."""
 
 
 def decode_point(data: bytes, what: str = "point") -> bytes:
@@ -70,42 +84,83 @@ def decode_scalar(data: bytes, what: str = "scalar") -> int:
     return value
 
 
-def _scalar(k: int) -> bytes:
-    return (k % L).to_bytes(32, "little")
+def _result(rc: int, out: Any) -> bytes:
+    if rc != 0:
+        raise VerifyError("not a point of the prime-order subgroup")
+    return bytes(out)
+
+
+def _point_bytes(point: bytes) -> bytes:
+    if len(point) != 32:
+        raise VerifyError("point: not 32 bytes")
+    return point
 
 
 def base_mul(k: int) -> bytes:
     """``k·G``."""
     k %= L
-    return IDENTITY if k == 0 else bytes(nb.crypto_scalarmult_ed25519_base_noclamp(_scalar(k)))
+    if k == 0:
+        return IDENTITY
+    out = ffi.new("unsigned char[32]")
+    return _result(lib.crypto_scalarmult_ed25519_base_noclamp(out, k.to_bytes(32, "little")), out)
 
 
 def mul(k: int, point: bytes) -> bytes:
-    """``k·P`` for a validated point or the identity."""
+    """``k·P`` for a validated point or the identity.
+
+    Raises:
+        VerifyError: if ``point`` is not a validated point after all (libsodium refuses it).
+    """
     k %= L
     if k == 0 or point == IDENTITY:
         return IDENTITY
     if k == 1:
         return point
-    return bytes(nb.crypto_scalarmult_ed25519_noclamp(_scalar(k), point))
+    out = ffi.new("unsigned char[32]")
+    return _result(lib.crypto_scalarmult_ed25519_noclamp(out, k.to_bytes(32, "little"), _point_bytes(point)), out)
+
+
+def mul_point(k: int, data: bytes, what: str) -> bytes:
+    """``k·P`` for 32 bytes not yet decoded: the multiplication is also the decode_point of ``data``.
+
+    For ``k`` ≡ 0 or 1 there is no multiplication to validate ``data``, so
+    decode_point runs instead; the identity is refused as decode_point refuses
+    it.  Use it only where ``data`` must be a point (never the identity).
+
+    Raises:
+        VerifyError: with decode_point's reason, naming ``what``.
+    """
+    k %= L
+    if k <= 1:
+        decode_point(data, what)
+        return IDENTITY if k == 0 else data
+    if len(data) != 32:
+        raise VerifyError(f"{what}: not 32 bytes")
+    out = ffi.new("unsigned char[32]")
+    if lib.crypto_scalarmult_ed25519_noclamp(out, k.to_bytes(32, "little"), data) != 0:
+        decode_point(data, what)  # the precise reason
+        raise VerifyError(f"{what}: not a point of the prime-order subgroup")
+    return bytes(out)
 
 
 def add(a: bytes, b: bytes) -> bytes:
-    """``A + B``."""
+    """``A + B`` of validated points."""
     if a == IDENTITY:
         return b
     if b == IDENTITY:
         return a
-    return bytes(nb.crypto_core_ed25519_add(a, b))
+    out = ffi.new("unsigned char[32]")
+    return _result(lib.crypto_core_ed25519_add(out, _point_bytes(a), _point_bytes(b)), out)
 
 
 def sub(a: bytes, b: bytes) -> bytes:
-    """``A - B``."""
+    """``A - B`` of validated points."""
     if b == IDENTITY:
         return a
     if a == b:
         return IDENTITY
-    return bytes(nb.crypto_core_ed25519_sub(a, b))
+    out = ffi.new("unsigned char[32]")
+    return _result(lib.crypto_core_ed25519_sub(out, _point_bytes(a), _point_bytes(b)), out)
 
 
 def neg(a: bytes) -> bytes:
@@ -138,13 +193,21 @@ def self_test() -> None:
     """Refuse to verify with a libsodium that accepts points outside the subgroup (CVE-2025-69277).
 
     Tests the behaviour, not a version string: ``G + T8`` (``T8`` of order 8)
-    is on the curve but not in the subgroup and MUST be refused.
+    is on the curve but not in the subgroup and MUST be refused, by
+    is_valid_point and by the scalar multiplication that :func:`mul_point`
+    relies on (which must also refuse ``T8``, the identity and ``y = p + 1``).
 
     Raises:
         VerifyError: if libsodium accepts it, or basic arithmetic is wrong.
     """
-    mixed = bytes(nb.crypto_core_ed25519_add(G, _T8))
-    if nb.crypto_core_ed25519_is_valid_point(mixed):
+    mixed = bytes(nb.crypto_core_ed25519_add(G, T8))
+    refused = 0
+    for bad in (mixed, T8, IDENTITY, (P + 1).to_bytes(32, "little")):
+        try:
+            mul_point(2, bad, "self-test")
+        except VerifyError:
+            refused += 1
+    if nb.crypto_core_ed25519_is_valid_point(mixed) or refused != 4:
         raise VerifyError("this libsodium accepts points outside the prime-order subgroup; "
                           "install PyNaCl >= 1.6.2")
     if base_mul(1) != G or add(base_mul(2), neg(G)) != G or mul(L - 1, G) != neg(G):
