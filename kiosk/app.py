@@ -25,6 +25,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from ballot.authority import has_authority, unlock_board_key
 from ballot.box import BallotBox
@@ -48,7 +49,7 @@ from kiosk.printing import PAPERS, ReceiptPrinter, printer_from_option
 from kiosk.qt import QApplication, QEventLoop, QMainWindow, QMessageBox, Qt
 from kiosk.screens.receipt import DEFAULT_RECEIPT_SECONDS
 from kiosk.theme import install_font
-from kiosk.window import KioskWindow, UnavailableWindow
+from kiosk.window import KioskWindow
 
 __all__ = ["Options", "build_window", "load_startup_election", "main", "parse_args", "run"]
 
@@ -82,6 +83,7 @@ class Options:
     printer: str | None = None
     paper: str = "roll80"
     roll_key: str | None = None
+    record: str | None = None
 
 
 def parse_args(argv: Sequence[str] | None = None) -> Options:
@@ -92,7 +94,10 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
     modes.add_argument("--officials", action="store_true",
                        help="officials' console: set up, run and tally the election in --db (the officials' "
                             "passphrase is asked; the first start sets it)")
-    modes.add_argument("--observer", action="store_true", help="observer screen (not in this build yet)")
+    modes.add_argument("--observer", action="store_true",
+                       help="observer screen: verify a published election record and check receipts")
+    p.add_argument("--record", metavar="PATH",
+                   help="observer screen: the election record (folder or .zip) to verify at once")
     p.add_argument("--election", metavar="MANIFEST", help="election manifest TOML (default: the bundled sample)")
     p.add_argument("--server", metavar="URL", help="home mode: cast to a pbvote ballot-box server (pbvote serve)")
     p.add_argument("--fingerprint", metavar="HEX",
@@ -111,10 +116,12 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
     a = p.parse_args(argv)
     if a.fingerprint is not None and a.server is None:
         p.error("--fingerprint needs --server")
+    if a.record is not None and not a.observer:
+        p.error("--record needs --observer")
     mode = "officials" if a.officials else "observer" if a.observer else "voter"
     return Options(kiosk=a.kiosk, mode=mode, election=a.election, server=a.server, db=a.db,
                    kiosk_key=a.kiosk_key, fingerprint=a.fingerprint, printer=a.printer, paper=a.paper,
-                   roll_key=a.roll_key)
+                   roll_key=a.roll_key, record=a.record)
 
 
 def store_image_bytes(store: Store) -> ImageBytes:
@@ -362,7 +369,9 @@ def run(options: Options, *, present_error: Callable[[str], None] = _message_box
 
             window = build_officials_window(Store(options.db), clock=clock)
         elif options.mode == "observer":
-            window = UnavailableWindow(options.mode)
+            from kiosk.observer import ObserverWindow  # the resident's kiosk never loads it
+
+            window = ObserverWindow(None if options.record is None else Path(options.record))
         elif options.server is not None:
             box = connect_remote(options.server, options.fingerprint, connect)
             kiosk = (None if options.kiosk_key is None

@@ -50,6 +50,16 @@
     </message>
 </context>
 <context>
+    <name>ConsoleLogin</name>
+    <message numerus="yes">
+        <source>Wrong passphrase. %n attempt(s) left before this role is locked for a while.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IdleWarning</name>
     <message numerus="yes">
         <source>Your ballot will be cleared in %n second(s).</source>

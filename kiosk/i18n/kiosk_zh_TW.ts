@@ -2,6 +2,468 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>%1 (so far)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ballots counted. Rule: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 trustees; any %2 of them together can decrypt the totals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Trustees decrypt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. Compute and sign the results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3. Publish the election record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the close: enough trustees decrypt the totals, one after another; the results are computed and signed; then the election record is published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Append the signed closing entry; no ballot is accepted after it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Append the signed opening entry to the board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks for your passphrase, then decrypts your part of the totals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ballots carry no time, so the console notes the total once an hour; each bar is the difference between two notes. A bar spanning several hours means the console was not open in between.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ballots cast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ballots checked (spoiled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ballots per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ballots per kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Board entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Board head: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget used: %1 of %2 (%3%), %4 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ceremony: done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ceremony: not done yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the record folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose with a file dialog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your share file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close polls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the polls?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Combines the partial decryptions and signs the results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute and sign results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ConsolePassphrase</source>
+        <comment>Passphrase</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ConsolePassphrase</source>
+        <comment>Type it again</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ConsolePassphrase</source>
+        <comment>New passphrase</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ConsolePassphrase</source>
+        <comment>New passphrase, again</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ConsolePassphrase</source>
+        <comment>at least %1 characters</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ConsolePassphrase</source>
+        <comment>The passphrase needs at least %1 characters.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ConsolePassphrase</source>
+        <comment>The two entries differ; please type them again.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decrypt my part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the share files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funded</source>
+        <translation type="unfinished">補助</translation>
+    </message>
+    <message>
+        <source>Home desktops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joint election key: %1. The election has its key: a second ceremony is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this trustee&apos;s choices and go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key ceremony</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method of Equal Shares</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs enough partial decryptions and the ballot-box key&apos;s passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next trustee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ballot is accepted after the close, and the polls can never be opened again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ballots yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No election yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open or close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open polls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the polls when the election is ready; close them when voting ends. Each step is a signed entry on the bulletin board and gives a signed report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the polls?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening needs the key ceremony and, with voting codes, the codes generated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase of the ballot-box key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polls report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polls: closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polls: not open yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polls: open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished">提案</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residents are voting. Close the polls when voting time is over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residents can vote from the moment the polls open. The list of voting codes is frozen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished">結果</translation>
+    </message>
+    <message>
+        <source>Results signed by the ballot box from the decryptions of trustees %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results: not computed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results: signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results: signed, from the decryptions of trustees %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save report as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the signed polls report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seal my part and run the ceremony</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the signed polls report to the printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up the election first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tally</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tally: %1 of %2 partial decryptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tally: waiting for the polls to close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first hour is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The polls are closed for good: they cannot be opened again. Go on to the tally.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The polls are closed: the trustees can decrypt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The polls must be closed before anything can be decrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signed results, as the results report and the published record state them: votes per project, funded projects marked, and the budget used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trustees create the election key together. Each keeps a share of it, sealed by their own passphrase; any threshold of them can later decrypt the totals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This trustee&apos;s share file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trustee %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trustee %1: type your name, check where your share file goes, and choose your passphrase (typed twice, never shown). Then hand over to the next trustee.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trustee by trustee: choose your share file and press the button; you will be asked for your passphrase. Done so far: %1 (any %2 of %3 needed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trustee&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trustees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turnout while the polls are open. Only totals are shown, never a single voter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation type="unfinished">票數</translation>
+    </message>
+    <message>
+        <source>Votes per project in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes the record observers verify with &apos;pbvote verify&apos;, its zip, the results report in each language and the results as CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes the record, its zip, the results report and CSV into the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>funded</source>
+        <translation type="unfinished">獲補助</translation>
+    </message>
+    <message>
+        <source>most votes first, as long as the budget allows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not funded</source>
+        <translation type="unfinished">未獲補助</translation>
+    </message>
+    <message>
+        <source>your trustee-N.share file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BallotScreen</name>
     <message>
         <source>%1 left</source>
@@ -99,6 +561,41 @@
     <message>
         <source>Your choices are being locked so that no one can read them. Please wait a moment.</source>
         <translation>正在加密您的選擇，任何人都無法讀取。請稍候。</translation>
+    </message>
+</context>
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Closes the camera</source>
+        <translation>關閉相機</translation>
+    </message>
+    <message>
+        <source>Hold the receipt&apos;s QR code in front of the camera, then take a picture.</source>
+        <translation>請將收據的 QR 碼對準相機，然後拍照。</translation>
+    </message>
+    <message>
+        <source>No camera was found on this computer.</source>
+        <translation>這台電腦找不到相機。</translation>
+    </message>
+    <message>
+        <source>Receipt camera</source>
+        <translation>收據相機</translation>
+    </message>
+    <message>
+        <source>Take picture</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <source>Takes a picture and reads its QR code</source>
+        <translation>拍照並讀取其中的 QR 碼</translation>
+    </message>
+    <message>
+        <source>The picture could not be taken; please try again.</source>
+        <translation>無法拍照，請再試一次。</translation>
     </message>
 </context>
 <context>
@@ -237,6 +734,112 @@
     </message>
 </context>
 <context>
+    <name>ConsoleLogin</name>
+    <message>
+        <source>Attendant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks residents in on the voter roll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First start: choose the officials&apos; passphrase (at least %1 characters). Keep it safe: it guards every action of this console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No passphrase is set for attendants yet: an official sets it under Passphrases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Officials&apos; console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sets up and runs the election: every page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in did not complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The officials&apos; passphrase is set. Sign in with it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong passphrases: this role is locked until %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the passphrase first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the passphrase of this role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong passphrase. %n attempt(s) left before this role is locked for a while.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleMessages</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Something unexpected happened; nothing further was changed. The details are in the console&apos;s log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsolePassphrase</name>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Could not read the turnout just now (%1); trying again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Date</name>
     <message>
         <source>d MMMM yyyy, HH:mm</source>
@@ -269,6 +872,149 @@
     <message>
         <source>Where do you live?</source>
         <translation>請選擇您居住的區域</translation>
+    </message>
+</context>
+<context>
+    <name>EligibilityPage</name>
+    <message>
+        <source>%1 codes generated; %2 credentials added. Letters, cards and the mail-merge file are in %3 (readable only by you: they hold the codes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 letter pages sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 residents on the roll, %2 checked in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 residents on the roll, stored as keyed hashes only. Keep the key file %2 safe: attendants need it to check residents in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 voting codes issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A batch of voting codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder for this batch&apos;s files first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the roll file and where to write its key first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawing %1 codes and printing their letters…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligibility: voter roll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligibility: voting codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for this batch of codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate codes and letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import roll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key files (*.key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No codes were generated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No election stored yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print this batch&apos;s letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll file (CSV: id, birth_date)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll key file to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stores keyed hashes of the roll and seals its key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The codes were not generated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The letters did not print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roll was not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The voter roll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to write the roll key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who may vote. Codes and keys go only into the files you choose; this screen shows counts, never a code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes codes.csv, letters.pdf and cards.pdf and publishes the credentials</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -431,6 +1177,117 @@
     </message>
 </context>
 <context>
+    <name>KiosksPage</name>
+    <message>
+        <source>Ballots so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates the kiosk&apos;s key file and registers its public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each kiosk signs the ballots cast on it with its own device key. Ballots per kiosk are public on the bulletin board.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From now on the ballot box refuses every ballot signed by kiosk %1. Ballots it cast before stay counted. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the kiosk a name and choose where to write its key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key file to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key files (*.key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk %1 registered (key %2). Its key file is %3: install it on the kiosk with --kiosk-key and keep the passphrase apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register a kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered kiosks</source>
+        <translation type="unfinished">已登記的投票機</translation>
+    </message>
+    <message>
+        <source>Revoke kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke selected kiosk…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke this kiosk?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ballot box refuses this kiosk&apos;s ballots from now on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kiosk was not registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kiosk was not revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to write the kiosk&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. library-1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revoked at board entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>Choose your language</source>
@@ -454,6 +1311,61 @@
     </message>
 </context>
 <context>
+    <name>ManifestForm</name>
+    <message>
+        <source>Add district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the picture of the selected project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Districts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Election</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected project</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Money</name>
     <message>
         <source>%1 %2</source>
@@ -463,6 +1375,322 @@
     <message>
         <source>NT$%1</source>
         <translation>新臺幣 %1 元</translation>
+    </message>
+</context>
+<context>
+    <name>ObserverTexts</name>
+    <message>
+        <source>A checked ballot</source>
+        <translation>這是一張已檢查的選票</translation>
+    </message>
+    <message>
+        <source>Ballot box key</source>
+        <translation>投票箱金鑰</translation>
+    </message>
+    <message>
+        <source>Ballots: signatures, proofs, one per voter</source>
+        <translation>選票：簽章、證明、每位投票人一票</translation>
+    </message>
+    <message>
+        <source>Bulletin board</source>
+        <translation>公告欄</translation>
+    </message>
+    <message>
+        <source>Bulletin board hash chain</source>
+        <translation>公告欄雜湊鏈</translation>
+    </message>
+    <message>
+        <source>Checked (spoiled) ballots</source>
+        <translation>已檢查（作廢）的選票</translation>
+    </message>
+    <message>
+        <source>Cryptography library self-test</source>
+        <translation>密碼函式庫自我測試</translation>
+    </message>
+    <message>
+        <source>Election fingerprint</source>
+        <translation>選舉指紋碼</translation>
+    </message>
+    <message>
+        <source>Encrypted tally</source>
+        <translation>加密計票</translation>
+    </message>
+    <message>
+        <source>Found and counted</source>
+        <translation>已找到並已計入</translation>
+    </message>
+    <message>
+        <source>Found on the board</source>
+        <translation>已在公告欄上找到</translation>
+    </message>
+    <message>
+        <source>Funded projects (outcome rule)</source>
+        <translation>獲補助提案（結果規則）</translation>
+    </message>
+    <message>
+        <source>Keep your receipt and contact the election officials and the observers. The verifier&apos;s reason is below.</source>
+        <translation>請保留您的收據，並聯絡選務人員及觀察員。驗證程式說明的原因列在下方。</translation>
+    </message>
+    <message>
+        <source>Kinds of board entries</source>
+        <translation>公告欄項目的種類</translation>
+    </message>
+    <message>
+        <source>NOT on the board</source>
+        <translation>不在公告欄上</translation>
+    </message>
+    <message>
+        <source>No ballots from revoked kiosks</source>
+        <translation>沒有來自已撤銷投票機的選票</translation>
+    </message>
+    <message>
+        <source>No encrypted choice reused</source>
+        <translation>沒有重複使用的加密選項</translation>
+    </message>
+    <message>
+        <source>Not a valid code</source>
+        <translation>不是有效的代碼</translation>
+    </message>
+    <message>
+        <source>Officials&apos; audit log</source>
+        <translation>選務人員稽核紀錄</translation>
+    </message>
+    <message>
+        <source>Opening and closing of the polls</source>
+        <translation>開始與結束投票</translation>
+    </message>
+    <message>
+        <source>Project pictures</source>
+        <translation>提案圖片</translation>
+    </message>
+    <message>
+        <source>Reading the record</source>
+        <translation>讀取選舉紀錄</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>收據</translation>
+    </message>
+    <message>
+        <source>Registered kiosks</source>
+        <translation>已登記的投票機</translation>
+    </message>
+    <message>
+        <source>Signed head of the board</source>
+        <translation>公告欄的簽章鏈頭</translation>
+    </message>
+    <message>
+        <source>Signed results</source>
+        <translation>已簽章的結果</translation>
+    </message>
+    <message>
+        <source>This ballot is not in the published record. Keep your receipt and contact the election officials and the observers: every ballot with a receipt must be on the board.</source>
+        <translation>這張選票不在公開的選舉紀錄中。請保留您的收據，並聯絡選務人員及觀察員：每張有收據的選票都必須在公告欄上。</translation>
+    </message>
+    <message>
+        <source>This ballot is on the bulletin board at position %1 and is included in the verified tally.</source>
+        <translation>這張選票在公告欄第 %1 號位置，並已計入經驗證的計票結果。</translation>
+    </message>
+    <message>
+        <source>This ballot is on the bulletin board at position %1. No tally has been published yet: check again after the results.</source>
+        <translation>這張選票在公告欄第 %1 號位置。目前尚未公布計票結果：請在結果公布後再查一次。</translation>
+    </message>
+    <message>
+        <source>This is a ballot that was checked (spoiled) at position %1: it is published with its secrets and not counted. The ballot cast afterwards has a receipt of its own.</source>
+        <translation>這是在第 %1 號位置、經過檢查（作廢）的選票：它連同祕密資料一起公開，不列入計票。之後投出的選票另有自己的收據。</translation>
+    </message>
+    <message>
+        <source>This is not a valid tracking code, probably a typing mistake. Compare it with the receipt character by character and try again.</source>
+        <translation>這不是有效的追蹤碼，可能是打字錯誤。請逐字與收據比對後再試一次。</translation>
+    </message>
+    <message>
+        <source>This receipt does not check out</source>
+        <translation>這張收據無法通過檢查</translation>
+    </message>
+    <message>
+        <source>Trustees&apos; key ceremony</source>
+        <translation>受託人金鑰儀式</translation>
+    </message>
+    <message>
+        <source>Trustees&apos; partial decryptions</source>
+        <translation>受託人的部分解密</translation>
+    </message>
+    <message>
+        <source>Vote counts</source>
+        <translation>得票數</translation>
+    </message>
+    <message>
+        <source>Voter credentials</source>
+        <translation>投票人憑證</translation>
+    </message>
+</context>
+<context>
+    <name>ObserverWindow</name>
+    <message>
+        <source>Election record (*.zip)</source>
+        <translation>選舉紀錄 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Observer: verify an election record</source>
+        <translation>觀察員：驗證選舉紀錄</translation>
+    </message>
+    <message>
+        <source>Open election record</source>
+        <translation>開啟選舉紀錄</translation>
+    </message>
+    <message>
+        <source>Open election record folder</source>
+        <translation>開啟選舉紀錄資料夾</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>圖片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Receipt photo or scan</source>
+        <translation>收據照片或掃描檔</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>報告已儲存至 %1</translation>
+    </message>
+    <message>
+        <source>Save verification report</source>
+        <translation>儲存驗證報告</translation>
+    </message>
+    <message>
+        <source>The picture could not be read.</source>
+        <translation>無法讀取這張圖片。</translation>
+    </message>
+    <message>
+        <source>The record could not be verified: %1</source>
+        <translation>無法驗證此紀錄：%1</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: %1</source>
+        <translation>無法儲存報告：%1</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>網頁 (*.html)</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialsWindow</name>
+    <message>
+        <source>An action is still running. Lock the console when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a manifest on the Setup page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No election set up yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polls: closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polls: not open yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polls: not set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polls: open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the console in this language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out and return to the login; switching role needs a new login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pbvote: officials&apos; console</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OpenPage</name>
+    <message>
+        <source>Anyone can check the whole election from its published record alone: every ballot&apos;s signatures and proofs, the encrypted tally, the trustees&apos; decryptions and the results. Nothing here needs the officials&apos; computers or passwords.</source>
+        <translation>任何人只要有公開的選舉紀錄，就能檢查整場選舉：每張選票的簽章與證明、加密計票、受託人的解密以及結果。這裡不需要選務人員的電腦或密碼。</translation>
+    </message>
+    <message>
+        <source>Check an election record</source>
+        <translation>檢查選舉紀錄</translation>
+    </message>
+    <message>
+        <source>Choose the election record&apos;s .zip file to verify it</source>
+        <translation>選擇選舉紀錄的 .zip 檔以進行驗證</translation>
+    </message>
+    <message>
+        <source>Choose the election record&apos;s folder to verify it</source>
+        <translation>選擇選舉紀錄的資料夾以進行驗證</translation>
+    </message>
+    <message>
+        <source>Drop the record folder or its .zip here</source>
+        <translation>將紀錄資料夾或其 .zip 檔拖放到這裡</translation>
+    </message>
+    <message>
+        <source>Open record .zip…</source>
+        <translation>開啟紀錄 .zip…</translation>
+    </message>
+    <message>
+        <source>Open record folder</source>
+        <translation>開啟紀錄資料夾</translation>
+    </message>
+    <message>
+        <source>Open record folder…</source>
+        <translation>開啟紀錄資料夾…</translation>
+    </message>
+    <message>
+        <source>Open record zip file</source>
+        <translation>開啟紀錄 zip 檔</translation>
+    </message>
+    <message>
+        <source>Verification uses all %1 processor cores of this computer and can take a few minutes for a large election.</source>
+        <translation>驗證會使用這台電腦全部 %1 個處理器核心；大型選舉可能需要幾分鐘。</translation>
     </message>
 </context>
 <context>
@@ -482,6 +1710,69 @@
     <message>
         <source>This preview build lets you try the ballot. Encrypting and casting your ballot, and the receipt, come in the next build. Nothing was recorded.</source>
         <translation>此預覽版可讓您試填選票。選票加密、投出與收據功能將於下一版推出。本次未記錄任何資料。</translation>
+    </message>
+</context>
+<context>
+    <name>PollsPage</name>
+    <message>
+        <source>Folder for the polls report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report sent to the printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign the printed report and post it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed report of the %1 at %2: board entry %3, %4 ballots cast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The polls are closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The polls are open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The polls were not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The polls were not opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was not printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signed polls report is ready: save it or print it, sign it and post it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -533,6 +1824,41 @@
     <message>
         <source>Your picks cost %1, more than the budget of %2.</source>
         <translation>您選擇的提案合計 %1，超過預算 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message>
+        <source>%1 of %2 of the bulletin board checked (%3%)</source>
+        <translation>公告欄已檢查 %1／%2（%3%）</translation>
+    </message>
+    <message>
+        <source>About %1 left</source>
+        <translation>約剩 %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the verification</source>
+        <translation>取消驗證</translation>
+    </message>
+    <message>
+        <source>Estimating the time left…</source>
+        <translation>正在估計剩餘時間…</translation>
+    </message>
+    <message>
+        <source>Stops checking; nothing is changed</source>
+        <translation>停止檢查；不會更動任何資料</translation>
+    </message>
+    <message>
+        <source>Verification progress</source>
+        <translation>驗證進度</translation>
+    </message>
+    <message>
+        <source>Verifying the election record</source>
+        <translation>正在驗證選舉紀錄</translation>
     </message>
 </context>
 <context>
@@ -596,6 +1922,85 @@
         <source>−</source>
         <comment>one point less</comment>
         <translation>−</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPage</name>
+    <message>
+        <source>Back to the report</source>
+        <translation>回到報告</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>檢查</translation>
+    </message>
+    <message>
+        <source>Check a receipt</source>
+        <translation>檢查收據</translation>
+    </message>
+    <message>
+        <source>Check the tracking code</source>
+        <translation>檢查追蹤碼</translation>
+    </message>
+    <message>
+        <source>Load a photo or scan…</source>
+        <translation>載入照片或掃描檔…</translation>
+    </message>
+    <message>
+        <source>Load a receipt photo or scan</source>
+        <translation>載入收據照片或掃描檔</translation>
+    </message>
+    <message>
+        <source>Looks the code up on the record&apos;s bulletin board</source>
+        <translation>在紀錄的公告欄上查詢這個代碼</translation>
+    </message>
+    <message>
+        <source>No receipt found in the picture</source>
+        <translation>圖片中找不到收據</translation>
+    </message>
+    <message>
+        <source>Press Enter to check it</source>
+        <translation>按 Enter 鍵進行檢查</translation>
+    </message>
+    <message>
+        <source>Reading the picture…</source>
+        <translation>正在讀取圖片…</translation>
+    </message>
+    <message>
+        <source>Reads the QR code from a PNG or JPEG picture of the receipt</source>
+        <translation>從收據的 PNG 或 JPEG 圖片讀取 QR 碼</translation>
+    </message>
+    <message>
+        <source>Reads the QR code of a receipt held in front of the camera</source>
+        <translation>讀取對準相機的收據 QR 碼</translation>
+    </message>
+    <message>
+        <source>Shows the verification report</source>
+        <translation>顯示驗證報告</translation>
+    </message>
+    <message>
+        <source>Take a picture with the camera</source>
+        <translation>用相機拍照</translation>
+    </message>
+    <message>
+        <source>Tracking code or QR text</source>
+        <translation>追蹤碼或 QR 碼文字</translation>
+    </message>
+    <message>
+        <source>Try a sharper, well-lit picture with the whole QR code in it, or type the tracking code instead.</source>
+        <translation>請改用更清晰、光線充足並拍到完整 QR 碼的圖片，或直接輸入追蹤碼。</translation>
+    </message>
+    <message>
+        <source>Type the tracking code printed on the receipt (dashes and spaces do not matter), paste the text of its QR code, or load a photo or scan of the printed receipt.</source>
+        <translation>請輸入收據上印的追蹤碼（連字號與空格不影響），貼上其 QR 碼的文字，或載入紙本收據的照片或掃描檔。</translation>
+    </message>
+    <message>
+        <source>Use the camera…</source>
+        <translation>使用相機…</translation>
+    </message>
+    <message>
+        <source>e.g. 5GG9-SYKF-VG95-ZVFP-7GH4-X</source>
+        <translation>例如 5GG9-SYKF-VG95-ZVFP-7GH4-X</translation>
     </message>
 </context>
 <context>
@@ -691,6 +2096,132 @@
     </message>
 </context>
 <context>
+    <name>ReportPage</name>
+    <message>
+        <source>%1 ballots · budget %2 %3 · used %4 · left %5</source>
+        <translation>%1 張選票 · 預算 %2 %3 · 已用 %4 · 剩餘 %5</translation>
+    </message>
+    <message>
+        <source>%1 of %2 checks failed: %3. Any failed check makes the whole record invalid.</source>
+        <translation>%2 項檢查中有 %1 項未通過：%3。任何一項未通過，整份紀錄即為無效。</translation>
+    </message>
+    <message>
+        <source>(the election&apos;s name cannot be read)</source>
+        <translation>（無法讀取選舉名稱）</translation>
+    </message>
+    <message>
+        <source>All %1 checks hold: this record is a consistent, verified election.</source>
+        <translation>全部 %1 項檢查皆通過：這份紀錄是一致且經過驗證的選舉。</translation>
+    </message>
+    <message>
+        <source>Check a receipt</source>
+        <translation>檢查收據</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>檢查項目</translation>
+    </message>
+    <message>
+        <source>Election fingerprint %1 (full: %2)</source>
+        <translation>選舉指紋碼 %1（完整：%2）</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>未通過</translation>
+    </message>
+    <message>
+        <source>Funded</source>
+        <translation>補助</translation>
+    </message>
+    <message>
+        <source>INVALID</source>
+        <translation>無效（INVALID）</translation>
+    </message>
+    <message>
+        <source>Looks up a ballot&apos;s tracking code or receipt photo in this record</source>
+        <translation>在這份紀錄中查詢選票的追蹤碼或收據照片</translation>
+    </message>
+    <message>
+        <source>NOT VERIFIED: these are the published results, but the checks that confirm them did not all pass. Do not rely on them.</source>
+        <translation>未經驗證：這是公布的結果，但確認結果的檢查並未全部通過。請勿採信。</translation>
+    </message>
+    <message>
+        <source>Open another record</source>
+        <translation>開啟其他紀錄</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <source>Record %1, checked at %2 by pbvote verify (%3).</source>
+        <translation>紀錄 %1，於 %2 由 pbvote verify（%3）檢查。</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Returns to the first page to choose another record</source>
+        <translation>回到第一頁選擇其他紀錄</translation>
+    </message>
+    <message>
+        <source>Save report (HTML)…</source>
+        <translation>儲存報告（HTML）…</translation>
+    </message>
+    <message>
+        <source>Save report as HTML</source>
+        <translation>將報告儲存為 HTML</translation>
+    </message>
+    <message>
+        <source>Saves the whole report as one web page to share or print</source>
+        <translation>將整份報告存成一個網頁，方便分享或列印</translation>
+    </message>
+    <message>
+        <source>The details are the verifier&apos;s own words, in English.</source>
+        <translation>詳細說明為驗證程式的原文（英文）。</translation>
+    </message>
+    <message>
+        <source>The election fingerprint cannot be computed: manifest.json is missing.</source>
+        <translation>無法計算選舉指紋碼：缺少 manifest.json。</translation>
+    </message>
+    <message>
+        <source>The record holds no results to show.</source>
+        <translation>這份紀錄沒有可顯示的結果。</translation>
+    </message>
+    <message>
+        <source>VALID</source>
+        <translation>有效（VALID）</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>票數</translation>
+    </message>
+    <message>
+        <source>funded</source>
+        <translation>獲補助</translation>
+    </message>
+    <message>
+        <source>not funded</source>
+        <translation>未獲補助</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>通過</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… 另有 %1 項</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPage</name>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished">結果</translation>
+    </message>
+</context>
+<context>
     <name>ReviewScreen</name>
     <message numerus="yes">
         <source>%1 of %n point(s) given</source>
@@ -752,6 +2283,133 @@
     </message>
 </context>
 <context>
+    <name>SetupPage</name>
+    <message>
+        <source>Ballot preview (nothing is cast)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished">檢查</translation>
+    </message>
+    <message>
+        <source>Choose the ballot-box key&apos;s passphrase. Officials need it to open and close the polls and to publish the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit a manifest file (TOML)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Election manifests (*.toml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Election setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export manifest…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a pabulib file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import pabulib…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No election stored yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a manifest, import a pabulib file or start from the sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open manifest…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the ballot as residents will see it; nothing is cast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview ballot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save election</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the manifest as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from a pabulib .pb file, as &apos;pbvote pabulib import&apos; does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from the bundled sample election</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from the sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store this election in the database, as &apos;pbvote election init&apos; does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The election was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manifest could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manifest was not written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manifest: texts in every language, districts with their budget and rules, and the projects. The check below is the one &apos;pbvote election validate&apos; makes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pabulib file could not be imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid. Election %1, %2 projects in %3 district(s). Fingerprint %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the manifest as a TOML file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pabulib files (*.pb)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>Please contact the election officials.</source>
@@ -764,6 +2422,93 @@
     <message>
         <source>The kiosk cannot start</source>
         <translation>投票機無法啟動</translation>
+    </message>
+</context>
+<context>
+    <name>TallyPage</name>
+    <message>
+        <source>%1 was not used. The next trustee may try.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the results…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decrypting with %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Election record published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the election record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase of the ballot-box key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase of the share file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing into %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results computed and signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share files (*.share)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tally</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The election record was not published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record was not published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results are signed and stored. See them on the Results page, then publish the election record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results were not computed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results were not computed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The share file %1 was not used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trustee %1&apos;s partial decryption is stored. Next trustee, please.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your share file</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -811,6 +2556,53 @@
     <message>
         <source>Switches to white text on black for easier reading</source>
         <translation>切換為黑底白字，較容易閱讀</translation>
+    </message>
+</context>
+<context>
+    <name>TrusteesPage</name>
+    <message>
+        <source>Ceremony complete. Joint election key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the share files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joint election key: %1. The transcript is stored in the election and saved as %2. Each trustee now takes their own share file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key ceremony complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the key ceremony…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share files (*.share)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ceremony did not complete; nothing was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key ceremony did not complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This trustee&apos;s share file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trustee %1 of %2 is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trustees</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-"""pbvote-kiosk start-up: arguments, the embedded store, calm start-up errors, unavailable modes."""
+"""pbvote-kiosk start-up: arguments, the embedded store, calm start-up errors (the observer mode: tests/kiosk/observer)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from ballot.kiosk_key import KioskKey, write_kiosk_key
 from ballot.remote import RemoteBallotBox
 from ballot.service.errors import ElectionMismatch, ServiceUnavailable
 from kiosk.app import Options, parse_args, run
-from kiosk.window import KioskWindow, UnavailableWindow
+from kiosk.window import KioskWindow
 from tests.ballot.box_setup import BOARD_PASSPHRASE, prepare_election
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -54,17 +54,6 @@ def test_bad_manifest_is_a_calm_message(qtbot, tmp_path: Path) -> None:  # type:
     code, window = run(Options(election=str(tmp_path / "missing.toml")), present_error=messages.append,
                        exec_loop=False)
     assert code == 1 and len(messages) == 2
-
-
-@pytest.mark.parametrize(("argv", "needle"), [(["--observer"], "observer")])
-def test_modes_not_in_this_build(qtbot, argv: list[str], needle: str) -> None:  # type: ignore[no-untyped-def]
-    code, window = run(parse_args(argv), present_error=pytest.fail, exec_loop=False)
-    assert code == 0 and isinstance(window, UnavailableWindow)
-    qtbot.addWidget(window)
-    from kiosk.qt import QLabel
-    text = " ".join(lab.text() for lab in window.findChildren(QLabel))
-    assert needle in text and "此版本尚未提供" in text and "Not available in this build yet" in text
-
 
 
 def test_no_arguments_is_preview_mode_and_says_why(qtbot, tmp_path: Path, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
