@@ -36,6 +36,7 @@ from ballot.authority import board_public_key
 from ballot.ballot_check import SpoiledBallot, check_ballot, spoiled_choices
 from ballot.board import append_entry, entry_at, lock_state
 from ballot.ceremony_record import load_ceremony
+from ballot.encrypt import BALLOT_SIGNATURE_TAG
 from ballot.encrypted_ballot import EncryptedBallot, parse_ballot
 from ballot.errors import InvalidBallot, StorageError
 from ballot.manifest_model import Election
@@ -51,7 +52,8 @@ from ballot.storage.models import (
     SpoiledBallotRow,
 )
 from crypto.canonical import canonical_json
-from crypto.signatures import SigningKey
+from crypto.errors import CryptoError
+from crypto.signatures import SigningKey, verify
 from crypto.tracking import tracking_hash
 
 __all__ = [
@@ -242,11 +244,18 @@ class BallotBox:
         """Write one "kiosk-refused" audit entry when ``result`` refuses the ballot for its kiosk.
 
         The entry names the kiosk and its registered key's fingerprint (empty
-        when no key is registered under that name), never the ballot.
+        when no key is registered under that name), never the ballot.  Only
+        ballots whose credential signature verifies are logged: a stranger
+        without a voting code cannot flood the officials' log (such a ballot
+        is refused all the same).
         """
         if not isinstance(result, InvalidBallotResult) or ballot.kiosk is None:
             return result
         if not result.reason.startswith(f"kiosk {ballot.kiosk!r} "):
+            return result
+        try:
+            verify(ballot.credential, ballot.credential_signature, BALLOT_SIGNATURE_TAG, ballot.body_bytes())
+        except CryptoError:
             return result
         with self.store.read() as s:
             row = s.get(KioskRow, ballot.kiosk)

@@ -7,6 +7,7 @@ appending at the same moment, and the published record read back.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +32,7 @@ from ballot.polls import PollsError, close_polls, open_polls
 from ballot.registry import RegistryError, revoke_kiosk
 from ballot.samples import sample_manifest
 from ballot.storage import Store, save_election
+from crypto.canonical import canonical_json
 from crypto.encoding import digest
 from crypto.signatures import generate_signing_key
 from tally.errors import TallyError
@@ -235,6 +237,10 @@ def test_the_box_refuses_unregistered_and_revoked_kiosks_with_one_audit_entry_ea
                               Selection(district, frozenset({ready.election.projects_in(district)[0].id})),
                               credential, kiosk=("kiosk-9", rogue)).to_bytes()
     assert "not registered" in str(getattr(box.cast(stranger), "reason", ""))
+    forged = json.loads(stranger)
+    forged["kiosk"] = "kiosk-8"  # the credential signature no longer verifies: refused, but not logged
+    refused_forged = box.cast(canonical_json(forged))
+    assert isinstance(refused_forged, InvalidBallotResult) and "kiosk-8" in refused_forged.reason
     tail = _log(ready.store)[-4:]
     assert [("kiosk-revoke", "success"), ("kiosk-revoke", "failure"), ("kiosk-refused", "failure"),
             ("kiosk-refused", "failure")] == [(e.event, e.disposition) for e in tail]
