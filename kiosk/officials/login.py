@@ -226,7 +226,7 @@ class ConsoleLogin(QWidget):
             hint = fill(self.tr("First start: choose the officials' passphrase (at least %1 characters). "
                                 "Keep it safe: it guards every action of this console."), str(MIN_PASSPHRASE))
         elif not role_set:
-            hint = self.tr("No passphrase is set for attendants yet: an official sets it under Passphrases.")
+            hint = self.tr("No passphrase is set for attendants yet: an official sets it on the Access page.")
         else:
             hint = self.tr("Type the passphrase of this role.")
         self.hint.setText(hint)

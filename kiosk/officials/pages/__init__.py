@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from kiosk.officials.page import ConsolePage
+from kiosk.officials.pages.access import AccessPage
+from kiosk.officials.pages.checkin import CheckInPage
 from kiosk.officials.pages.dashboard import DashboardPage
 from kiosk.officials.pages.eligibility import EligibilityPage
 from kiosk.officials.pages.kiosks import KiosksPage
@@ -15,5 +17,6 @@ from kiosk.officials.pages.trustees import TrusteesPage
 __all__ = ["PAGES"]
 
 PAGES: list[type[ConsolePage]] = [SetupPage, EligibilityPage, KiosksPage,
-                                   TrusteesPage, PollsPage, DashboardPage, TallyPage, ResultsPage]
+                                   TrusteesPage, PollsPage, CheckInPage, DashboardPage, TallyPage, ResultsPage,
+                                   AccessPage]
 """Every page class, in the order of the navigation list (append a page here to put it in the console)."""

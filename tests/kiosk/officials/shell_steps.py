@@ -72,8 +72,10 @@ def sign_in(qtbot, window: OfficialsWindow, role: str = "official", passphrase: 
     login = window.login
     login.role_buttons[role].click()
     login.passphrase.setText(passphrase if passphrase is not None else {"official": OFFICIAL}.get(role, ATTENDANT))
+    login.message.hide()
     login.go.click()
-    qtbot.waitUntil(lambda: not window.context.busy(), timeout=20000)
+    qtbot.waitUntil(lambda: not window.context.busy() and (window.root.currentWidget() is window.body
+                                                          or login.message.isVisible()), timeout=20000)
 
 
 def texts(root: QWidget) -> list[str]:
