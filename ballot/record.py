@@ -234,6 +234,8 @@ def _audit_publication(store: Store) -> None:
     the next publication a new, audited one.
     """
     with store.write() as s:
+        if load_record_file(s, "ceremony.json") is None:
+            return  # nothing to publish yet: the export refuses, and that refusal is what gets logged
         head, _polls = current_head(s, load_election(s).fingerprint)
         details: dict[str, str | int] = {"board_size": head.size,
                                          "results": int(load_record_file(s, RESULTS_FILE) is not None)}

@@ -250,3 +250,31 @@ def test_the_box_refuses_unregistered_and_revoked_kiosks_with_one_audit_entry_ea
     for entry in tail:
         assert "system" == entry.role or entry.event == "kiosk-revoke"
         assert stranger.hex()[:64] not in entry.to_line().decode()
+
+
+def test_publication_is_audited_once_and_republishing_gives_the_same_bytes(ready: Ready, tmp_path: Path) -> None:
+    from ballot.record import RecordError, publish_record
+
+    key = _key(ready)
+    with ready.store.write() as s:
+        open_polls(s, key)
+    box = ready.box()
+    assert isinstance(box.cast(ready.ballot(ready.codes[0], kiosk=True).to_bytes()), Accepted)
+    with ready.store.write() as s:
+        close_polls(s, key)
+    first = publish_record(ready.store, tmp_path / "record", key)
+    zip_bytes = first.zip_path.read_bytes()
+    audit_bytes = (first.directory / "audit.jsonl").read_bytes()
+    again = publish_record(ready.store, tmp_path / "record", key)
+    assert zip_bytes == again.zip_path.read_bytes()
+    assert audit_bytes == (again.directory / "audit.jsonl").read_bytes()
+    last = _log(ready.store)[-1]
+    assert ("record-publish", {"board_size": 3, "results": 0}) == (last.event, dict(last.details))
+    (tmp_path / "not-a-dir").write_text("a file", encoding="utf-8")
+    with pytest.raises(RecordError):
+        publish_record(ready.store, tmp_path / "not-a-dir", key)
+    assert ("record-publish", "failure") == _events(ready.store)[-1]
+    lines = audit_bytes.decode("utf-8")
+    for code in ready.codes:
+        assert code not in lines
+    assert BOARD_PASSPHRASE not in lines
