@@ -61,6 +61,22 @@ def test_the_honest_log_lists_every_step_and_verifies(record: Path, demo_dir: Pa
     assert verify_record(record, jobs=1).valid
 
 
+def test_the_log_and_the_database_hold_no_code_passphrase_or_selection(record: Path, demo_dir: Path) -> None:
+    audit = (record / "audit.jsonl").read_bytes()
+    database = b"".join(p.read_bytes() for p in demo_dir.glob("pbvote.sqlite3*"))
+    codes = [line.strip() for path in demo_dir.glob("codes/*.csv")
+             for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+    assert codes, "the demo writes its codes for the mail merge"
+    for secret in [*codes, DEMO_PASSPHRASE]:
+        assert secret.encode() not in audit
+        assert secret.encode() not in database
+    manifest = json.loads((record / "manifest.json").read_bytes())
+    for project in manifest["projects"]:
+        assert f'"{project["id"]}"'.encode() not in audit
+    per_voter = ("cast", "check-in", "spoil", "receipt", "vote")
+    assert not [line["event"] for line in _lines(record) if any(word in line["event"] for word in per_voter)]
+
+
 def test_a_flipped_byte_breaks_the_chain(record: Path) -> None:
     data = bytearray((record / "audit.jsonl").read_bytes())
     at = data.index(b'"event":"polls-open"') + 10
