@@ -102,7 +102,23 @@ def check_ballot(data: bytes, election: Election) -> BallotFacts:
     """
     if len(data) > MAX_BALLOT_BYTES:
         raise VerifyError("ballot longer than 4 MiB")
-    ballot = members(parse_canonical(data, "ballot"), _BALLOT_MEMBERS, "ballot", frozenset({"kiosk"}))
+    return check_parsed_ballot(parse_canonical(data, "ballot"), data, election)
+
+
+def check_parsed_ballot(value: Any, data: bytes, election: Election) -> BallotFacts:
+    """check_ballot of a ballot already parsed, so a board line's payload is not parsed twice.
+
+    Args:
+        value: the parsed ballot.
+        data: exactly ``canonical(value)`` (a payload of a line that passed
+            parse_canonical is), at most 4 MiB.
+
+    Raises:
+        VerifyError: as check_ballot.
+    """
+    if len(data) > MAX_BALLOT_BYTES:
+        raise VerifyError("ballot longer than 4 MiB")
+    ballot = members(value, _BALLOT_MEMBERS, "ballot", frozenset({"kiosk"}))
     if ballot["format"] != "pbvote-ballot/1":
         raise VerifyError("ballot: format is not pbvote-ballot/1")
     if ballot["election"] != election.fingerprint.hex():
@@ -130,16 +146,18 @@ def check_ballot(data: bytes, election: Election) -> BallotFacts:
     knapsack = _knapsack(proofs["knapsack"], rule.budget.bit_length()) if rule.type == "knapsack" else None
     signatures = members(ballot["signatures"], {"credential"} | ({"kiosk"} if kiosk is not None else set()),
                          "signatures")
-    body = canonical({k: v for k, v in ballot.items() if k != "signatures"})
-    if not signature_verifies(credential, hex_bytes(signatures["credential"], 64, "signature"),
-                              frame("pbvote/1/ballot", body)):
+    credential_signature = hex_bytes(signatures["credential"], 64, "signature")
+    kiosk_signature = hex_bytes(signatures["kiosk"], 64, "signature") if kiosk is not None else b""
+    # B = canonical(ballot without "signatures"): data is canonical and "signatures" sorts after every other
+    # allowed member, so B is data up to that member (whose value holds only the hex strings checked above)
+    body = data[:data.rindex(b',"signatures":{')] + b"}"
+    if not signature_verifies(credential, credential_signature, frame("pbvote/1/ballot", body)):
         raise VerifyError("credential signature does not verify")
     if kiosk is not None:
         kiosk_key = election.kiosks.get(kiosk)
         if kiosk_key is None:
             raise VerifyError(f"kiosk {kiosk!r} is not registered for this election")
-        if not signature_verifies(kiosk_key, hex_bytes(signatures["kiosk"], 64, "signature"),
-                                  frame("pbvote/1/ballot-kiosk", body)):
+        if not signature_verifies(kiosk_key, kiosk_signature, frame("pbvote/1/ballot-kiosk", body)):
             raise VerifyError("kiosk signature does not verify")
     context = Context(election.fingerprint, credential, district_id)
     key = election.public_key
@@ -162,6 +180,8 @@ def check_ballot(data: bytes, election: Election) -> BallotFacts:
 def check_spoiled(payload: Any, election: Election) -> BallotFacts:
     """Section 27: the inner ballot passes 26.5 and the Benaloh audit holds.
 
+    ``payload`` is a parsed payload of a line that passed parse_canonical.
+
     Returns:
         The inner ballot's facts (its tracking hash is of the inner ballot bytes).
 
@@ -171,7 +191,7 @@ def check_spoiled(payload: Any, election: Election) -> BallotFacts:
     spoiled = members(payload, {"ballot", "format", "nonces", "values"}, "spoiled entry")
     if spoiled["format"] != "pbvote-spoiled/1":
         raise VerifyError("spoiled entry: format is not pbvote-spoiled/1")
-    facts = check_ballot(canonical(spoiled["ballot"]), election)
+    facts = check_parsed_ballot(spoiled["ballot"], canonical(spoiled["ballot"]), election)
     n = len(facts.selections)
     values = [integer(m, "spoiled value", 0, 100) for m in array(spoiled["values"], "spoiled values", n)]
     nonces = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from tally.verify.ballot import BallotFacts, Election, check_ballot, check_spoiled
+from tally.verify.ballot import BallotFacts, Election, check_parsed_ballot, check_spoiled
 from tally.verify.codes import tracking_hash
 from tally.verify.encoding import canonical, digest, hex_bytes, members, parse_canonical
 from tally.verify.errors import VerifyError
@@ -110,7 +110,8 @@ def check_line(position: int, raw: bytes, election: Election | None) -> LineResu
     if election is None:
         return result._replace(entry_error="cannot be checked: the election's keys did not verify")
     try:
-        facts = check_ballot(payload_bytes, election) if kind == "ballot" else check_spoiled(line["payload"], election)
+        facts = (check_parsed_ballot(line["payload"], payload_bytes, election) if kind == "ballot"
+                 else check_spoiled(line["payload"], election))
     except VerifyError as exc:
         return result._replace(entry_error=str(exc))
     except Exception as exc:  # fail closed: a check that raises is a failed check, never a crash
