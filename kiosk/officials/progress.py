@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from kiosk.i18n import Translations
 from kiosk.officials.widgets import page_layout
+from kiosk.ops.background import BackgroundOp
 from kiosk.qt import (
     QFrame,
     QHBoxLayout,
@@ -26,7 +27,27 @@ from kiosk.qt import (
     Signal,
 )
 
-__all__ = ["ProgressLog", "ProgressRelay", "current_language", "field_row", "scrolling_page_layout"]
+__all__ = ["OwnAction", "ProgressLog", "ProgressRelay", "current_language", "field_row", "scrolling_page_layout"]
+
+
+class OwnAction:
+    """The one action a page started, if it still runs: a page disables its own buttons only for its own work.
+
+    The console's pool runs one action at a time; another page's action (a dashboard re-read) merely
+    queues ahead of ours, so it must not grey out this page's buttons, which would then stay grey.
+    """
+
+    def __init__(self) -> None:
+        self.op: BackgroundOp | None = None
+
+    def start(self, op: BackgroundOp) -> None:
+        """Remember the action just started."""
+        self.op = op
+
+    @property
+    def running(self) -> bool:
+        """True until the action reported its outcome."""
+        return self.op is not None and self.op.running
 
 
 def current_language() -> str:

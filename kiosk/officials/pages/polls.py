@@ -25,7 +25,7 @@ from kiosk.i18n import fill, format_number
 from kiosk.officials.context import ConsoleContext
 from kiosk.officials.dialogs import confirm, explain, show_problem
 from kiosk.officials.page import ConsolePage
-from kiosk.officials.progress import current_language
+from kiosk.officials.progress import OwnAction, current_language
 from kiosk.officials.widgets import Section, StatusChip, button, button_row, page_layout
 from kiosk.printing import PrintFailed
 from kiosk.qt import QFileDialog, QGridLayout, QWidget
@@ -73,6 +73,7 @@ class PollsPage(ConsolePage):
         super().__init__(context, parent)
         self.done: PollsDone | None = None
         self.action = ""
+        self.own = OwnAction()
         self.state = ""
         column, self.heading, self.subtitle = page_layout(self)
         self.status = Section()
@@ -154,7 +155,7 @@ class PollsPage(ConsolePage):
                  "open": tr("Residents are voting. Close the polls when voting time is over."),
                  "closed": tr("The polls are closed for good: they cannot be opened again. Go on to the tally.")}
         self.hint.setText(hints[self.state])
-        busy = self.context.busy()
+        busy = self.own.running
         self.open_button.setEnabled(self.state in ("before", "closed") and not busy)
         self.close_button.setEnabled(self.state == "open" and not busy)
         self._show_report()
@@ -181,7 +182,7 @@ class PollsPage(ConsolePage):
     def _act(self, action: str) -> None:
         tr = self.tr
         election = self.context.election()
-        if election is None or self.context.busy():
+        if election is None or self.own.running:
             return
         if action == "open":
             asked = confirm(self, tr("Open the polls?"), tr("Residents can vote from the moment the polls open. "
@@ -196,7 +197,8 @@ class PollsPage(ConsolePage):
             return
         self.action = action
         context = self.context
-        context.run(lambda: polls_action(context, election, action, passphrase), self._acted, self._failed, self)
+        self.own.start(context.run(lambda: polls_action(context, election, action, passphrase), self._acted,
+                                   self._failed, self))
         self.refresh()
 
     def _acted(self, done: object) -> None:

@@ -26,7 +26,7 @@ from kiosk.officials.context import ConsoleContext
 from kiosk.officials.dialogs import explain, show_problem
 from kiosk.officials.page import ConsolePage
 from kiosk.officials.pages.polls import BOARD_PASSPHRASE_ENV
-from kiosk.officials.progress import ProgressLog, field_row, scrolling_page_layout
+from kiosk.officials.progress import OwnAction, ProgressLog, field_row, scrolling_page_layout
 from kiosk.officials.widgets import Section, StatusChip, button, button_row
 from kiosk.qt import QFileDialog, QLineEdit, QWidget
 from kiosk.widgets import label
@@ -90,6 +90,7 @@ class TallyPage(ConsolePage):
         self.results: Results | None = None
         self.decrypted: list[int] = []
         self.share_name = ""
+        self.own = OwnAction()
         column, self.heading, self.subtitle = scrolling_page_layout(self)
         self.status = Section()
         self.chip = StatusChip()
@@ -179,7 +180,7 @@ class TallyPage(ConsolePage):
         if self.published is not None:
             summary.append(fill(tr("Published in %1."), str(self.published.directory)))
         self.summary.setText(" ".join(summary))
-        busy = self.context.busy()
+        busy = self.own.running
         for b in (self.decrypt_button, self.count_button, self.publish_button):
             b.setEnabled(not busy and n > 0)
 
@@ -213,7 +214,7 @@ class TallyPage(ConsolePage):
 
     def _decrypt_clicked(self) -> None:
         text = self.share.text().strip()
-        if not text or self.context.busy():
+        if not text or self.own.running:
             self.share.setFocus()
             return
         path = Path(text)
@@ -223,8 +224,8 @@ class TallyPage(ConsolePage):
         self.share_name = path.name
         self.log.start(fill(self.tr("Decrypting with %1…"), path.name))
         context, say = self.context, self.log.relay.say
-        context.run(lambda: decrypt_as_trustee(context.store, path, passphrase, say), self._decrypted,
-                    self._decrypt_failed, self)
+        self.own.start(context.run(lambda: decrypt_as_trustee(context.store, path, passphrase, say),
+                                   self._decrypted, self._decrypt_failed, self))
         self.refresh()
 
     def _decrypted(self, stored: object) -> None:
@@ -241,7 +242,7 @@ class TallyPage(ConsolePage):
         show_problem(self, fill(self.tr("The share file %1 was not used"), self.share_name), exc)
 
     def _count_clicked(self) -> None:
-        if self.context.busy():
+        if self.own.running:
             return
         passphrase = self.context.passphrase(BOARD_PASSPHRASE_ENV, self.tr("Passphrase of the ballot-box key"))
         if not passphrase:
@@ -254,7 +255,7 @@ class TallyPage(ConsolePage):
                 key = unlock_board_key(s, passphrase)
             return tally_and_sign(context.store, key, (), say)
 
-        context.run(work, self._counted, self._count_failed, self)
+        self.own.start(context.run(work, self._counted, self._count_failed, self))
         self.refresh()
 
     def _counted(self, results: object) -> None:
@@ -272,7 +273,7 @@ class TallyPage(ConsolePage):
 
     def _publish_clicked(self) -> None:
         text = self.folder.text().strip()
-        if not text or self.context.busy():
+        if not text or self.own.running:
             return
         passphrase = self.context.passphrase(BOARD_PASSPHRASE_ENV, self.tr("Passphrase of the ballot-box key"))
         if not passphrase:
@@ -280,7 +281,8 @@ class TallyPage(ConsolePage):
         out = Path(text)
         self.log.start(fill(self.tr("Publishing into %1…"), str(out)))
         context, say = self.context, self.log.relay.say
-        context.run(lambda: publish_all(context, out, passphrase, say), self._published, self._publish_failed, self)
+        self.own.start(context.run(lambda: publish_all(context, out, passphrase, say), self._published,
+                                   self._publish_failed, self))
         self.refresh()
 
     def _published(self, published: object) -> None:

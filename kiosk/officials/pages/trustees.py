@@ -28,7 +28,7 @@ from kiosk.i18n import fill
 from kiosk.officials.context import ConsoleContext
 from kiosk.officials.dialogs import NewPassphraseForm, explain, show_problem
 from kiosk.officials.page import ConsolePage
-from kiosk.officials.progress import ProgressLog, field_row, scrolling_page_layout
+from kiosk.officials.progress import OwnAction, ProgressLog, field_row, scrolling_page_layout
 from kiosk.officials.widgets import Section, StatusChip, button, button_row
 from kiosk.qt import QFileDialog, QFormLayout, QLineEdit, QWidget
 from kiosk.widgets import label
@@ -107,6 +107,7 @@ class TrusteesPage(ConsolePage):
         self.targets: list[Path] = []
         self.passphrases: list[str] = []
         self.done: CeremonyDone | None = None
+        self.own = OwnAction()
         column, self.heading, self.subtitle = scrolling_page_layout(self)
         self.status = Section()
         self.chip = StatusChip()
@@ -184,7 +185,7 @@ class TrusteesPage(ConsolePage):
             self.chip.set_state(tr("Ceremony: not done yet"), "off")
             self.key.setText("")
         self.key.setVisible(bool(stored))
-        self.step.setVisible(bool(n) and not stored and not self.context.busy())
+        self.step.setVisible(bool(n) and not stored and not self.own.running)
         self.log_section.setVisible(bool(self.log.lines()))
         self._show_step(n)
 
@@ -259,8 +260,8 @@ class TrusteesPage(ConsolePage):
         context, say = self.context, self.log.relay.say
         self.log.start(self.tr("Running the key ceremony…"))
         self.log_section.show()
-        context.run(lambda: run_ceremony(context, election, targets, passphrases, transcript, say),
-                    self._ran, self._failed, self)
+        self.own.start(context.run(lambda: run_ceremony(context, election, targets, passphrases, transcript, say),
+                                   self._ran, self._failed, self))
         self.refresh()
 
     def _ran(self, done: object) -> None:
