@@ -53,9 +53,9 @@
     <name>ConsoleLogin</name>
     <message numerus="yes">
         <source>Wrong passphrase. %n attempt(s) left before this role is locked for a while.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wrong passphrase. %n attempt left before this role is locked for a while.</numerusform>
+            <numerusform>Wrong passphrase. %n attempts left before this role is locked for a while.</numerusform>
         </translation>
     </message>
 </context>

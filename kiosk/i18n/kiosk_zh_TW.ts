@@ -97,7 +97,7 @@
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">選擇…</translation>
     </message>
     <message>
         <source>Close polls</source>
@@ -113,41 +113,6 @@
     </message>
     <message>
         <source>Compute and sign results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ConsolePassphrase</source>
-        <comment>Passphrase</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ConsolePassphrase</source>
-        <comment>Type it again</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ConsolePassphrase</source>
-        <comment>New passphrase</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ConsolePassphrase</source>
-        <comment>New passphrase, again</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ConsolePassphrase</source>
-        <comment>at least %1 characters</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ConsolePassphrase</source>
-        <comment>The passphrase needs at least %1 characters.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ConsolePassphrase</source>
-        <comment>The two entries differ; please type them again.</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -268,15 +233,15 @@
     </message>
     <message>
         <source>Polls: closed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">投票：已結束</translation>
     </message>
     <message>
         <source>Polls: not open yet</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">投票：尚未開始</translation>
     </message>
     <message>
         <source>Polls: open</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">投票：進行中</translation>
     </message>
     <message>
         <source>Print report</source>
@@ -464,6 +429,53 @@
     </message>
 </context>
 <context>
+    <name>AccessPage</name>
+    <message>
+        <source>Access</source>
+        <translation>存取權限</translation>
+    </message>
+    <message>
+        <source>Attendants can sign in</source>
+        <translation>服務人員可以登入</translation>
+    </message>
+    <message>
+        <source>Attendants&apos; passphrase</source>
+        <translation>服務人員通關密語</translation>
+    </message>
+    <message>
+        <source>Change officials&apos; passphrase</source>
+        <translation>變更選務人員通關密語</translation>
+    </message>
+    <message>
+        <source>No attendant passphrase yet</source>
+        <translation>尚未設定服務人員通關密語</translation>
+    </message>
+    <message>
+        <source>Officials&apos; passphrase</source>
+        <translation>選務人員通關密語</translation>
+    </message>
+    <message>
+        <source>Officials&apos; passphrase set</source>
+        <translation>已設定選務人員通關密語</translation>
+    </message>
+    <message>
+        <source>Passphrase set. It is needed from the next sign-in on.</source>
+        <translation>通關密語已設定，下次登入起生效。</translation>
+    </message>
+    <message>
+        <source>Set attendants&apos; passphrase</source>
+        <translation>設定服務人員通關密語</translation>
+    </message>
+    <message>
+        <source>The passphrase was not set</source>
+        <translation>通關密語未設定</translation>
+    </message>
+    <message>
+        <source>Who may sign in to this console. Attendants see only the check-in page; officials see everything.</source>
+        <translation>誰可以登入本主控台。服務人員只看得到報到頁面；選務人員可使用所有頁面。</translation>
+    </message>
+</context>
+<context>
     <name>BallotScreen</name>
     <message>
         <source>%1 left</source>
@@ -642,6 +654,105 @@
     </message>
 </context>
 <context>
+    <name>CheckInPage</name>
+    <message>
+        <source>Already checked in: this resident has voted (or checked in) before.</source>
+        <translation>已經報到過：這位居民先前已投票（或已報到）。</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Birth date (YYYY-MM-DD)</source>
+        <translation>出生日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>報到</translation>
+    </message>
+    <message>
+        <source>Check this resident in on the roll</source>
+        <translation>在選舉人名冊上為這位居民報到</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>報到</translation>
+    </message>
+    <message>
+        <source>Checked in: the resident may vote now.</source>
+        <translation>已報到：這位居民現在可以投票。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身分證字號</translation>
+    </message>
+    <message>
+        <source>Its passphrase</source>
+        <translation>金鑰的通關密語</translation>
+    </message>
+    <message>
+        <source>Key files (*.key)</source>
+        <translation>金鑰檔（*.key）</translation>
+    </message>
+    <message>
+        <source>No check-in: this election uses voting codes</source>
+        <translation>不需報到：本次投票使用投票碼</translation>
+    </message>
+    <message>
+        <source>Not on the roll: check the ID number and the birth date.</source>
+        <translation>名冊上查無此人：請核對身分證字號與出生日期。</translation>
+    </message>
+    <message>
+        <source>Open roll key</source>
+        <translation>開啟名冊金鑰</translation>
+    </message>
+    <message>
+        <source>Open the roll key</source>
+        <translation>開啟名冊金鑰</translation>
+    </message>
+    <message>
+        <source>Passphrase of the roll key</source>
+        <translation>名冊金鑰的通關密語</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>Roll key file</source>
+        <translation>名冊金鑰檔</translation>
+    </message>
+    <message>
+        <source>Roll key not opened</source>
+        <translation>名冊金鑰尚未開啟</translation>
+    </message>
+    <message>
+        <source>Roll key open: checking residents in</source>
+        <translation>名冊金鑰已開啟：可為居民報到</translation>
+    </message>
+    <message>
+        <source>The resident was not checked in</source>
+        <translation>居民未完成報到</translation>
+    </message>
+    <message>
+        <source>The roll key</source>
+        <translation>名冊金鑰</translation>
+    </message>
+    <message>
+        <source>The roll key did not open</source>
+        <translation>名冊金鑰無法開啟</translation>
+    </message>
+    <message>
+        <source>Voter-roll elections: check each resident in before they vote. The roll holds keyed hashes only, and check-ins are never logged.</source>
+        <translation>使用選舉人名冊的投票：每位居民投票前先報到。名冊只保存加鑰雜湊值，報到也絕不記入日誌。</translation>
+    </message>
+</context>
+<context>
     <name>CheckInScreen</name>
     <message>
         <source>A poll worker checks the resident&apos;s ID against the voter roll. Each resident can check in once.</source>
@@ -734,79 +845,90 @@
     </message>
 </context>
 <context>
+    <name>Connecting</name>
+    <message>
+        <source>Checking that %1 serves the election on your code letter. This takes a few seconds.</source>
+        <translation>正在確認 %1 提供的是您投票通知單上的選舉，需要幾秒鐘。</translation>
+    </message>
+    <message>
+        <source>Connecting to the ballot box…</source>
+        <translation>正在連線到投票箱…</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleLogin</name>
     <message>
         <source>Attendant</source>
-        <translation type="unfinished"></translation>
+        <translation>服務人員</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>檢查中…</translation>
     </message>
     <message>
         <source>Checks residents in on the voter roll</source>
-        <translation type="unfinished"></translation>
+        <translation>在選舉人名冊上為居民報到</translation>
     </message>
     <message>
         <source>First start: choose the officials&apos; passphrase (at least %1 characters). Keep it safe: it guards every action of this console.</source>
-        <translation type="unfinished"></translation>
+        <translation>第一次啟動：請設定選務人員通關密語（至少 %1 個字元）。請妥善保管：本主控台的每個動作都由它把關。</translation>
     </message>
     <message>
-        <source>No passphrase is set for attendants yet: an official sets it under Passphrases.</source>
-        <translation type="unfinished"></translation>
+        <source>No passphrase is set for attendants yet: an official sets it on the Access page.</source>
+        <translation>尚未設定服務人員通關密語：請選務人員在「存取權限」頁面設定。</translation>
     </message>
     <message>
         <source>Official</source>
-        <translation type="unfinished"></translation>
+        <translation>選務人員</translation>
     </message>
     <message>
         <source>Officials&apos; console</source>
-        <translation type="unfinished"></translation>
+        <translation>選務主控台</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>通關密語</translation>
     </message>
     <message>
         <source>Set passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>設定通關密語</translation>
     </message>
     <message>
         <source>Sets up and runs the election: every page</source>
-        <translation type="unfinished"></translation>
+        <translation>設定並執行投票：可使用所有頁面</translation>
     </message>
     <message>
         <source>Sign in as</source>
-        <translation type="unfinished"></translation>
+        <translation>登入身分</translation>
     </message>
     <message>
         <source>Sign-in did not complete</source>
-        <translation type="unfinished"></translation>
+        <translation>登入未完成</translation>
     </message>
     <message>
         <source>The officials&apos; passphrase is set. Sign in with it now.</source>
-        <translation type="unfinished"></translation>
+        <translation>選務人員通關密語已設定，請用它登入。</translation>
     </message>
     <message>
         <source>Too many wrong passphrases: this role is locked until %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>通關密語錯誤次數過多：此身分鎖定至 %1。</translation>
     </message>
     <message>
         <source>Type the passphrase first.</source>
-        <translation type="unfinished"></translation>
+        <translation>請先輸入通關密語。</translation>
     </message>
     <message>
         <source>Type the passphrase of this role.</source>
-        <translation type="unfinished"></translation>
+        <translation>請輸入此身分的通關密語。</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>解鎖</translation>
     </message>
     <message numerus="yes">
         <source>Wrong passphrase. %n attempt(s) left before this role is locked for a while.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>通關密語錯誤。再錯 %n 次，此身分將暫時鎖定。</numerusform>
         </translation>
     </message>
 </context>
@@ -814,18 +936,46 @@
     <name>ConsoleMessages</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Something unexpected happened; nothing further was changed. The details are in the console&apos;s log.</source>
-        <translation type="unfinished"></translation>
+        <translation>發生非預期的狀況，沒有做任何進一步的變更。詳細內容記錄在主控台的日誌中。</translation>
     </message>
 </context>
 <context>
     <name>ConsolePassphrase</name>
     <message>
         <source>Choose a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>設定通關密語</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>新的通關密語</translation>
+    </message>
+    <message>
+        <source>New passphrase, again</source>
+        <translation>再次輸入新的通關密語</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>通關密語</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least %1 characters.</source>
+        <translation>通關密語至少需要 %1 個字元。</translation>
+    </message>
+    <message>
+        <source>The two entries differ; please type them again.</source>
+        <translation>兩次輸入不一致，請重新輸入。</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>再輸入一次</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>至少 %1 個字元</translation>
     </message>
 </context>
 <context>
@@ -878,143 +1028,143 @@
     <name>EligibilityPage</name>
     <message>
         <source>%1 codes generated; %2 credentials added. Letters, cards and the mail-merge file are in %3 (readable only by you: they hold the codes).</source>
-        <translation type="unfinished"></translation>
+        <translation>已產生 %1 組投票碼，新增 %2 個公開憑證。通知信、投票卡與合併列印檔在 %3（只有您能讀取：其中含有投票碼）。</translation>
     </message>
     <message>
         <source>%1 letter pages sent to the printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>已將 %1 頁通知信送到印表機。</translation>
     </message>
     <message>
         <source>%1 residents on the roll, %2 checked in</source>
-        <translation type="unfinished"></translation>
+        <translation>名冊上 %1 位居民，已報到 %2 位</translation>
     </message>
     <message>
         <source>%1 residents on the roll, stored as keyed hashes only. Keep the key file %2 safe: attendants need it to check residents in.</source>
-        <translation type="unfinished"></translation>
+        <translation>名冊上 %1 位居民，只以加鑰雜湊值保存。請妥善保管金鑰檔 %2：服務人員報到時需要它。</translation>
     </message>
     <message>
         <source>%1 voting codes issued</source>
-        <translation type="unfinished"></translation>
+        <translation>已發出 %1 組投票碼</translation>
     </message>
     <message>
         <source>A batch of voting codes</source>
-        <translation type="unfinished"></translation>
+        <translation>一批投票碼</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 檔（*.csv）</translation>
     </message>
     <message>
         <source>Choose the folder for this batch&apos;s files first.</source>
-        <translation type="unfinished"></translation>
+        <translation>請先選擇存放這批檔案的資料夾。</translation>
     </message>
     <message>
         <source>Choose the roll file and where to write its key first.</source>
-        <translation type="unfinished"></translation>
+        <translation>請先選擇名冊檔，以及金鑰檔要寫入的位置。</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇…</translation>
     </message>
     <message>
         <source>Drawing %1 codes and printing their letters…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在產生 %1 組投票碼並製作通知信…</translation>
     </message>
     <message>
         <source>Eligibility</source>
-        <translation type="unfinished"></translation>
+        <translation>投票資格</translation>
     </message>
     <message>
         <source>Eligibility: voter roll</source>
-        <translation type="unfinished"></translation>
+        <translation>投票資格：選舉人名冊</translation>
     </message>
     <message>
         <source>Eligibility: voting codes</source>
-        <translation type="unfinished"></translation>
+        <translation>投票資格：投票碼</translation>
     </message>
     <message>
         <source>Folder for the files</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案存放資料夾</translation>
     </message>
     <message>
         <source>Folder for this batch of codes</source>
-        <translation type="unfinished"></translation>
+        <translation>這批投票碼的資料夾</translation>
     </message>
     <message>
         <source>Generate codes and letters</source>
-        <translation type="unfinished"></translation>
+        <translation>產生投票碼與通知信</translation>
     </message>
     <message>
         <source>Import roll</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入名冊</translation>
     </message>
     <message>
         <source>Key files (*.key)</source>
-        <translation type="unfinished"></translation>
+        <translation>金鑰檔（*.key）</translation>
     </message>
     <message>
         <source>No codes were generated.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有產生任何投票碼。</translation>
     </message>
     <message>
         <source>No election stored yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未儲存投票案</translation>
     </message>
     <message>
         <source>Number of codes</source>
-        <translation type="unfinished"></translation>
+        <translation>投票碼數量</translation>
     </message>
     <message>
         <source>Print letters</source>
-        <translation type="unfinished"></translation>
+        <translation>列印通知信</translation>
     </message>
     <message>
         <source>Print this batch&apos;s letters</source>
-        <translation type="unfinished"></translation>
+        <translation>列印這批通知信</translation>
     </message>
     <message>
         <source>Roll file</source>
-        <translation type="unfinished"></translation>
+        <translation>名冊檔</translation>
     </message>
     <message>
         <source>Roll file (CSV: id, birth_date)</source>
-        <translation type="unfinished"></translation>
+        <translation>名冊檔（CSV：id、birth_date）</translation>
     </message>
     <message>
         <source>Roll key file to write</source>
-        <translation type="unfinished"></translation>
+        <translation>要寫入的名冊金鑰檔</translation>
     </message>
     <message>
         <source>Stores keyed hashes of the roll and seals its key</source>
-        <translation type="unfinished"></translation>
+        <translation>以加鑰雜湊值保存名冊，並封存其金鑰</translation>
     </message>
     <message>
         <source>The codes were not generated</source>
-        <translation type="unfinished"></translation>
+        <translation>投票碼未產生</translation>
     </message>
     <message>
         <source>The letters did not print</source>
-        <translation type="unfinished"></translation>
+        <translation>通知信未列印</translation>
     </message>
     <message>
         <source>The roll was not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>名冊未匯入</translation>
     </message>
     <message>
         <source>The voter roll</source>
-        <translation type="unfinished"></translation>
+        <translation>選舉人名冊</translation>
     </message>
     <message>
         <source>Where to write the roll key</source>
-        <translation type="unfinished"></translation>
+        <translation>名冊金鑰寫入位置</translation>
     </message>
     <message>
         <source>Who may vote. Codes and keys go only into the files you choose; this screen shows counts, never a code.</source>
-        <translation type="unfinished"></translation>
+        <translation>誰可以投票。投票碼與金鑰只寫入您選擇的檔案；本畫面只顯示數量，絕不顯示投票碼。</translation>
     </message>
     <message>
         <source>Writes codes.csv, letters.pdf and cards.pdf and publishes the credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>寫入 codes.csv、letters.pdf 與 cards.pdf，並公布公開憑證</translation>
     </message>
 </context>
 <context>
@@ -1180,111 +1330,111 @@
     <name>KiosksPage</name>
     <message>
         <source>Ballots so far</source>
-        <translation type="unfinished"></translation>
+        <translation>目前票數</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇…</translation>
     </message>
     <message>
         <source>Creates the kiosk&apos;s key file and registers its public key</source>
-        <translation type="unfinished"></translation>
+        <translation>建立投票機的金鑰檔並登錄其公開金鑰</translation>
     </message>
     <message>
         <source>Each kiosk signs the ballots cast on it with its own device key. Ballots per kiosk are public on the bulletin board.</source>
-        <translation type="unfinished"></translation>
+        <translation>每台投票機以自己的裝置金鑰簽署在它上面投出的選票。各投票機的票數公開在公告板上。</translation>
     </message>
     <message>
         <source>From now on the ballot box refuses every ballot signed by kiosk %1. Ballots it cast before stay counted. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>從現在起，票匭會拒收投票機 %1 簽署的每一張選票。先前投出的選票仍然計入。此動作無法復原。</translation>
     </message>
     <message>
         <source>Give the kiosk a name and choose where to write its key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>請為投票機命名，並選擇金鑰檔的寫入位置。</translation>
     </message>
     <message>
         <source>Key file to write</source>
-        <translation type="unfinished"></translation>
+        <translation>要寫入的金鑰檔</translation>
     </message>
     <message>
         <source>Key files (*.key)</source>
-        <translation type="unfinished"></translation>
+        <translation>金鑰檔（*.key）</translation>
     </message>
     <message>
         <source>Key fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>金鑰指紋</translation>
     </message>
     <message>
         <source>Kiosk %1 registered (key %2). Its key file is %3: install it on the kiosk with --kiosk-key and keep the passphrase apart.</source>
-        <translation type="unfinished"></translation>
+        <translation>投票機 %1 已登錄（金鑰 %2）。金鑰檔為 %3：請以 --kiosk-key 安裝到投票機上，並將通關密語分開保管。</translation>
     </message>
     <message>
         <source>Kiosk name</source>
-        <translation type="unfinished"></translation>
+        <translation>投票機名稱</translation>
     </message>
     <message>
         <source>Kiosks</source>
-        <translation type="unfinished"></translation>
+        <translation>投票機</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名稱</translation>
     </message>
     <message>
         <source>Register a kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>登錄投票機</translation>
     </message>
     <message>
         <source>Register kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>登錄投票機</translation>
     </message>
     <message>
         <source>Registered kiosks</source>
-        <translation type="unfinished">已登記的投票機</translation>
+        <translation>已登錄的投票機</translation>
     </message>
     <message>
         <source>Revoke kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>撤銷投票機</translation>
     </message>
     <message>
         <source>Revoke selected kiosk…</source>
-        <translation type="unfinished"></translation>
+        <translation>撤銷選取的投票機…</translation>
     </message>
     <message>
         <source>Revoke this kiosk?</source>
-        <translation type="unfinished"></translation>
+        <translation>要撤銷這台投票機嗎？</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>狀態</translation>
     </message>
     <message>
         <source>The ballot box refuses this kiosk&apos;s ballots from now on</source>
-        <translation type="unfinished"></translation>
+        <translation>從現在起票匭拒收這台投票機的選票</translation>
     </message>
     <message>
         <source>The kiosk was not registered</source>
-        <translation type="unfinished"></translation>
+        <translation>投票機未登錄</translation>
     </message>
     <message>
         <source>The kiosk was not revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>投票機未撤銷</translation>
     </message>
     <message>
         <source>Where to write the kiosk&apos;s key</source>
-        <translation type="unfinished"></translation>
+        <translation>投票機金鑰寫入位置</translation>
     </message>
     <message>
         <source>e.g. library-1</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 library-1</translation>
     </message>
     <message>
         <source>registered</source>
-        <translation type="unfinished"></translation>
+        <translation>已登錄</translation>
     </message>
     <message>
         <source>revoked at board entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>於公告板第 %1 筆撤銷</translation>
     </message>
 </context>
 <context>
@@ -1311,58 +1461,105 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>Attendants&apos; passphrase</source>
+        <translation>工作人員通行密語</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>檢查中…</translation>
+    </message>
+    <message>
+        <source>No attendants&apos; passphrase is set for this election: the officials must restart the kiosk.</source>
+        <translation>本次選舉尚未設定工作人員通行密語：請選務人員重新啟動投票機。</translation>
+    </message>
+    <message>
+        <source>Only for poll workers</source>
+        <translation>僅供工作人員使用</translation>
+    </message>
+    <message>
+        <source>That passphrase is not right.</source>
+        <translation>通行密語不正確。</translation>
+    </message>
+    <message>
+        <source>The ballot box could not be verified, so this kiosk takes no more ballots. Please ask a poll worker: they unlock it with the attendants&apos; passphrase after checking it.</source>
+        <translation>無法驗證投票箱，因此這台投票機暫停受理選票。請洽現場工作人員：他們檢查後會以工作人員通行密語解除鎖定。</translation>
+    </message>
+    <message>
+        <source>The ballot box could not be verified, so this program takes no more ballots. Please close it and contact the election officials.</source>
+        <translation>無法驗證投票箱，因此本程式暫停受理選票。請關閉程式並聯絡選務人員。</translation>
+    </message>
+    <message>
+        <source>This kiosk is stopped</source>
+        <translation>這台投票機已停止</translation>
+    </message>
+    <message>
+        <source>Too many wrong tries: wait five minutes, then try again.</source>
+        <translation>錯誤次數過多：請等待五分鐘後再試。</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解除鎖定</translation>
+    </message>
+    <message>
+        <source>Unlocks the kiosk for the next resident</source>
+        <translation>解除鎖定，讓下一位居民使用</translation>
+    </message>
+</context>
+<context>
     <name>ManifestForm</name>
     <message>
         <source>Add district</source>
-        <translation type="unfinished"></translation>
+        <translation>新增分區</translation>
     </message>
     <message>
         <source>Add project</source>
-        <translation type="unfinished"></translation>
+        <translation>新增提案</translation>
     </message>
     <message>
         <source>Choose picture…</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇圖片…</translation>
     </message>
     <message>
         <source>Choose the picture of the selected project</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇所選提案的圖片</translation>
     </message>
     <message>
         <source>Districts</source>
-        <translation type="unfinished"></translation>
+        <translation>分區</translation>
     </message>
     <message>
         <source>Election</source>
-        <translation type="unfinished"></translation>
+        <translation>投票案</translation>
     </message>
     <message>
         <source>Pictures (*.png *.jpg *.jpeg *.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>圖片（*.png *.jpg *.jpeg *.svg）</translation>
     </message>
     <message>
         <source>Project picture</source>
-        <translation type="unfinished"></translation>
+        <translation>提案圖片</translation>
     </message>
     <message>
         <source>Projects</source>
-        <translation type="unfinished"></translation>
+        <translation>提案</translation>
     </message>
     <message>
         <source>Remove district</source>
-        <translation type="unfinished"></translation>
+        <translation>移除分區</translation>
     </message>
     <message>
         <source>Remove project</source>
-        <translation type="unfinished"></translation>
+        <translation>移除提案</translation>
     </message>
     <message>
         <source>Remove the selected district</source>
-        <translation type="unfinished"></translation>
+        <translation>移除所選分區</translation>
     </message>
     <message>
         <source>Remove the selected project</source>
-        <translation type="unfinished"></translation>
+        <translation>移除所選提案</translation>
     </message>
 </context>
 <context>
@@ -1579,75 +1776,75 @@
     <name>OfficialsWindow</name>
     <message>
         <source>An action is still running. Lock the console when it has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>還有動作正在執行。請等它完成後再鎖定主控台。</translation>
     </message>
     <message>
         <source>Attendant</source>
-        <translation type="unfinished"></translation>
+        <translation>服務人員</translation>
     </message>
     <message>
         <source>Console pages</source>
-        <translation type="unfinished"></translation>
+        <translation>主控台頁面</translation>
     </message>
     <message>
         <source>Fingerprint %1</source>
-        <translation type="unfinished"></translation>
+        <translation>指紋 %1</translation>
     </message>
     <message>
         <source>Load a manifest on the Setup page</source>
-        <translation type="unfinished"></translation>
+        <translation>請在「設定」頁面載入投票案設定檔</translation>
     </message>
     <message>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>鎖定</translation>
     </message>
     <message>
         <source>Lock the console</source>
-        <translation type="unfinished"></translation>
+        <translation>鎖定主控台</translation>
     </message>
     <message>
         <source>No election set up yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未設定投票案</translation>
     </message>
     <message>
         <source>Official</source>
-        <translation type="unfinished"></translation>
+        <translation>選務人員</translation>
     </message>
     <message>
         <source>Polls: closed</source>
-        <translation type="unfinished"></translation>
+        <translation>投票：已結束</translation>
     </message>
     <message>
         <source>Polls: not open yet</source>
-        <translation type="unfinished"></translation>
+        <translation>投票：尚未開始</translation>
     </message>
     <message>
         <source>Polls: not set up</source>
-        <translation type="unfinished"></translation>
+        <translation>投票：尚未設定</translation>
     </message>
     <message>
         <source>Polls: open</source>
-        <translation type="unfinished"></translation>
+        <translation>投票：進行中</translation>
     </message>
     <message>
         <source>Show the console in this language</source>
-        <translation type="unfinished"></translation>
+        <translation>以這個語言顯示主控台</translation>
     </message>
     <message>
         <source>Sign out and return to the login; switching role needs a new login</source>
-        <translation type="unfinished"></translation>
+        <translation>登出並回到登入畫面；切換身分需要重新登入</translation>
     </message>
     <message>
         <source>Signed in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已登入：%1</translation>
     </message>
     <message>
         <source>Still working</source>
-        <translation type="unfinished"></translation>
+        <translation>仍在執行中</translation>
     </message>
     <message>
         <source>pbvote: officials&apos; console</source>
-        <translation type="unfinished"></translation>
+        <translation>pbvote：選務主控台</translation>
     </message>
 </context>
 <context>
@@ -2286,127 +2483,127 @@
     <name>SetupPage</name>
     <message>
         <source>Ballot preview (nothing is cast)</source>
-        <translation type="unfinished"></translation>
+        <translation>選票預覽（不會投出任何選票）</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished">檢查</translation>
+        <translation>檢查結果</translation>
     </message>
     <message>
         <source>Choose the ballot-box key&apos;s passphrase. Officials need it to open and close the polls and to publish the record.</source>
-        <translation type="unfinished"></translation>
+        <translation>請設定票匭金鑰的通關密語。選務人員開始、結束投票及公布紀錄時都需要它。</translation>
     </message>
     <message>
         <source>Edit a manifest file (TOML)</source>
-        <translation type="unfinished"></translation>
+        <translation>編輯投票案設定檔（TOML）</translation>
     </message>
     <message>
         <source>Election manifests (*.toml)</source>
-        <translation type="unfinished"></translation>
+        <translation>投票案設定檔（*.toml）</translation>
     </message>
     <message>
         <source>Election setup</source>
-        <translation type="unfinished"></translation>
+        <translation>投票案設定</translation>
     </message>
     <message>
         <source>Export manifest…</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出設定檔…</translation>
     </message>
     <message>
         <source>Import a pabulib file</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入 pabulib 檔案</translation>
     </message>
     <message>
         <source>Import pabulib…</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入 pabulib…</translation>
     </message>
     <message>
         <source>No election stored yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未儲存投票案</translation>
     </message>
     <message>
         <source>Open a manifest</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟設定檔</translation>
     </message>
     <message>
         <source>Open a manifest, import a pabulib file or start from the sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>請開啟設定檔、匯入 pabulib 檔案，或從範例開始。</translation>
     </message>
     <message>
         <source>Open manifest…</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟設定檔…</translation>
     </message>
     <message>
         <source>Open the ballot as residents will see it; nothing is cast</source>
-        <translation type="unfinished"></translation>
+        <translation>以居民看到的樣子開啟選票；不會投出任何選票</translation>
     </message>
     <message>
         <source>Preview ballot</source>
-        <translation type="unfinished"></translation>
+        <translation>預覽選票</translation>
     </message>
     <message>
         <source>Save election</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存投票案</translation>
     </message>
     <message>
         <source>Save the manifest as</source>
-        <translation type="unfinished"></translation>
+        <translation>將設定檔另存為</translation>
     </message>
     <message>
         <source>Setup</source>
-        <translation type="unfinished"></translation>
+        <translation>設定</translation>
     </message>
     <message>
         <source>Start from a pabulib .pb file, as &apos;pbvote pabulib import&apos; does</source>
-        <translation type="unfinished"></translation>
+        <translation>從 pabulib .pb 檔開始，與「pbvote pabulib import」相同</translation>
     </message>
     <message>
         <source>Start from the bundled sample election</source>
-        <translation type="unfinished"></translation>
+        <translation>從內附的範例投票案開始</translation>
     </message>
     <message>
         <source>Start from the sample</source>
-        <translation type="unfinished"></translation>
+        <translation>從範例開始</translation>
     </message>
     <message>
         <source>Store this election in the database, as &apos;pbvote election init&apos; does</source>
-        <translation type="unfinished"></translation>
+        <translation>將投票案存入資料庫，與「pbvote election init」相同</translation>
     </message>
     <message>
         <source>Stored: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>已儲存：%1（%2）</translation>
     </message>
     <message>
         <source>The election was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>投票案未儲存</translation>
     </message>
     <message>
         <source>The manifest could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>無法讀取設定檔</translation>
     </message>
     <message>
         <source>The manifest was not written</source>
-        <translation type="unfinished"></translation>
+        <translation>設定檔未寫入</translation>
     </message>
     <message>
         <source>The manifest: texts in every language, districts with their budget and rules, and the projects. The check below is the one &apos;pbvote election validate&apos; makes.</source>
-        <translation type="unfinished"></translation>
+        <translation>投票案設定檔：各語言的文字、各分區的預算與規則，以及提案。右側的檢查與「pbvote election validate」完全相同。</translation>
     </message>
     <message>
         <source>The pabulib file could not be imported</source>
-        <translation type="unfinished"></translation>
+        <translation>無法匯入 pabulib 檔案</translation>
     </message>
     <message>
         <source>Valid. Election %1, %2 projects in %3 district(s). Fingerprint %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>有效。投票案 %1，%3 個分區共 %2 項提案。指紋 %4。</translation>
     </message>
     <message>
         <source>Write the manifest as a TOML file</source>
-        <translation type="unfinished"></translation>
+        <translation>將設定檔寫成 TOML 檔案</translation>
     </message>
     <message>
         <source>pabulib files (*.pb)</source>
-        <translation type="unfinished"></translation>
+        <translation>pabulib 檔案（*.pb）</translation>
     </message>
 </context>
 <context>

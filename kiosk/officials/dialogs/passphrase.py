@@ -72,21 +72,21 @@ class NewPassphraseForm(QWidget):
 
     def retranslate(self) -> None:
         """Set the labels in the installed language."""
-        tr = QCoreApplication.translate
-        self.first_label.setText(tr("ConsolePassphrase", "Passphrase"))
-        self.second_label.setText(tr("ConsolePassphrase", "Type it again"))
-        self.first.setAccessibleName(tr("ConsolePassphrase", "New passphrase"))
-        self.second.setAccessibleName(tr("ConsolePassphrase", "New passphrase, again"))
-        self.first.setPlaceholderText(fill(tr("ConsolePassphrase", "at least %1 characters"), str(self.min_length)))
+        self.first_label.setText(QCoreApplication.translate("ConsolePassphrase", "Passphrase"))
+        self.second_label.setText(QCoreApplication.translate("ConsolePassphrase", "Type it again"))
+        self.first.setAccessibleName(QCoreApplication.translate("ConsolePassphrase", "New passphrase"))
+        self.second.setAccessibleName(QCoreApplication.translate("ConsolePassphrase", "New passphrase, again"))
+        hint = QCoreApplication.translate("ConsolePassphrase", "at least %1 characters")
+        self.first.setPlaceholderText(fill(hint, str(self.min_length)))
 
     def take(self) -> str | None:
         """The passphrase if both entries agree and it is long enough (fields cleared); else None, reason shown."""
         first, second = self.first.text(), self.second.text()
-        tr = QCoreApplication.translate
         if len(first) < self.min_length:
-            why = fill(tr("ConsolePassphrase", "The passphrase needs at least %1 characters."), str(self.min_length))
+            why = fill(QCoreApplication.translate("ConsolePassphrase", "The passphrase needs at least %1 characters."),
+                       str(self.min_length))
         elif first != second:
-            why = tr("ConsolePassphrase", "The two entries differ; please type them again.")
+            why = QCoreApplication.translate("ConsolePassphrase", "The two entries differ; please type them again.")
         else:
             self.clear()
             return first
@@ -114,8 +114,7 @@ class PassphraseDialog(QDialog):
 
     def __init__(self, prompt: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = QCoreApplication.translate
-        self.setWindowTitle(tr("ConsolePassphrase", "Passphrase"))
+        self.setWindowTitle(QCoreApplication.translate("ConsolePassphrase", "Passphrase"))
         column = QVBoxLayout(self)
         column.setContentsMargins(24, 20, 24, 20)
         column.setSpacing(12)

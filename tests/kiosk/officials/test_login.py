@@ -42,7 +42,7 @@ def test_wrong_passphrases_count_down_then_lock_until_the_clock_passes(qtbot, tm
     window = open_console(qtbot, store, clock)
     sign_in(qtbot, window, passphrase="not the passphrase")
     assert window.login is window.root.currentWidget()
-    assert "Wrong passphrase. 4 attempt(s) left before this role is locked for a while." == window.login.message.text()
+    assert "Wrong passphrase. 4 attempts left before this role is locked for a while." == window.login.message.text()
     assert "" == window.login.passphrase.text()
     for _ in range(4):
         sign_in(qtbot, window, passphrase="still wrong")
