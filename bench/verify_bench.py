@@ -1,10 +1,23 @@
 """Benchmark of the observers' verifier (tally.verify): ballots per second and a whole record.
 
-1. Ballot proofs: 200 real ballots of 20 projects per rule (approval with a
-   count proof, knapsack), encrypted by pbvote's own ballot/encrypt.py, then
-   checked by tally.verify (every signature and proof, section 26.5) in one
-   process and in two.
-2. A whole record: ``pbvote demo --voters N`` (real ballot box, N distinct
+1. Ballot proofs: 200 real ballots of 20 projects per shape, encrypted by
+   pbvote's own ballot/encrypt.py, then checked by tally.verify (every
+   signature and proof, section 26.5) in one process and in two.  Shapes:
+   approval with max = 20 (the count proof is a 20-branch disjunction; the
+   issue's figure), approval with max = 5 (a typical ballot, as Łódź), and
+   knapsack.
+2. The floor of each shape, measured in the same run: the libsodium
+   operations check_ballot makes on one ballot (counted by wrapping
+   tally.verify.group's bindings: variable-base V, fixed-base F and
+   add/sub A multiplications, is_valid_point, plus its Ed25519
+   verifications) times each operation's cost timed here on the raw
+   binding.  For approval ballots the counts are PERFORMANCE.md's minimal
+   ones (6 V + 2 F + 5 A per selection, 3 V + F + 3 A per count branch and
+   2(n - 1) A for the sum), so ``*_floor_ms`` is what no implementation on
+   PyNaCl can beat and ``ms_1proc - floor_ms`` is framing, parsing, hashing
+   and Python.  The load average is noted beside the figures: measure on a
+   quiet machine (other engineers share its two cores).
+3. A whole record: ``pbvote demo --voters N`` (real ballot box, N distinct
    ballots; default N = 2000 because building 10,000 takes most of an hour
    on this 2-core machine), then ``tally.verify`` with every core; the
    10k time is extrapolated linearly from N (flagged in the output) unless
@@ -17,6 +30,7 @@ Ends with one JSON line of figures (DESIGN.md "Interfaces").
 from __future__ import annotations
 
 import argparse
+import collections
 import json
 import multiprocessing
 import os
@@ -26,7 +40,9 @@ import subprocess
 import sys
 import tempfile
 import time
+import timeit
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -36,7 +52,9 @@ from ballot.manifest import load_manifest  # noqa: E402
 from ballot.selection import Selection  # noqa: E402
 from crypto.signatures import generate_signing_key  # noqa: E402
 from tally.ceremony import run_in_room_ceremony  # noqa: E402
+from tally.verify import group  # noqa: E402
 from tally.verify.ballot import check_ballot  # noqa: E402
+from tally.verify.encoding import frame  # noqa: E402
 from tally.verify.entries import kiosks_bytes, make_election  # noqa: E402
 
 PROJECTS = 20
@@ -64,6 +82,17 @@ max = {n}
 [districts.outcome]
 rule = "greedy"
 [[districts]]
+id = "b"
+name = {{ en = "B" }}
+budget = 100000
+currency = "TWD"
+[districts.ballot]
+type = "approval"
+min = 1
+max = 5
+[districts.outcome]
+rule = "greedy"
+[[districts]]
 id = "k"
 name = {{ en = "K" }}
 budget = 100000
@@ -80,53 +109,121 @@ def _manifest(folder: Path) -> Path:
     projects = "".join(
         f'[[projects]]\nid = "{d}{i:02d}"\ndistrict = "{d}"\ntitle = {{ en = "P{i}" }}\n'
         f'description = {{ en = "Project {i}." }}\ncost = {10000 + 1000 * i}\n'
-        for d in "ak" for i in range(PROJECTS))
+        for d in "abk" for i in range(PROJECTS))
     path = folder / "bench.toml"
     path.write_text(MANIFEST.format(n=PROJECTS, projects=projects), encoding="utf-8")
     return path
 
 
-_ARGS: tuple[bytes, bytes, bytes, bytes] | None = None
+SHAPES = {"a": ("approval20", PROJECTS), "b": ("approval20max5", 5), "k": ("knapsack20", 3)}
+"""District -> (figure name, most picks of its random ballots)."""
+_ELECTION: Any = None
 
 
 def _init(args: tuple[bytes, bytes, bytes, bytes]) -> None:
-    global _ARGS
-    _ARGS = args
+    """Build the election once per process, not once per chunk."""
+    global _ELECTION
+    _ELECTION = make_election(*args)
 
 
 def _check_all(ballots: list[bytes]) -> int:
-    assert _ARGS is not None
-    election = make_election(*_ARGS)
     for data in ballots:
-        check_ballot(data, election)
+        check_ballot(data, _ELECTION)
     return len(ballots)
 
 
-def ballots_per_second(count: int) -> dict[str, float]:
+def _load() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
+_OPS = {"crypto_scalarmult_ed25519_noclamp": "V", "crypto_scalarmult_ed25519_base_noclamp": "F",
+        "crypto_core_ed25519_add": "A", "crypto_core_ed25519_sub": "A", "crypto_core_ed25519_is_valid_point": "valid"}
+
+
+class _Counting:
+    """Stands in for a libsodium binding module and counts the calls of the operations of the floor."""
+
+    def __init__(self, target: Any, counts: collections.Counter[str]) -> None:
+        self.target, self.counts = target, counts
+
+    def __getattr__(self, name: str) -> Any:
+        function = getattr(self.target, name)
+        if name not in _OPS:
+            return function
+        op = _OPS[name]
+
+        def counted(*args: Any) -> Any:
+            self.counts[op] += 1
+            return function(*args)
+        return counted
+
+
+def _op_counts(data: bytes) -> dict[str, int]:
+    """The libsodium operations of check_ballot on one ballot, its Ed25519 verifications ("sig") included."""
+    counts: collections.Counter[str] = collections.Counter()
+    lib, nb = group.lib, group.nb
+    group.lib, group.nb = _Counting(lib, counts), _Counting(nb, counts)
+    try:
+        check_ballot(data, _ELECTION)
+    finally:
+        group.lib, group.nb = lib, nb
+    counts["sig"] = len(json.loads(data)["signatures"])
+    return dict(counts)
+
+
+def _unit_costs(data: bytes) -> dict[str, float]:
+    """Milliseconds per operation on the raw binding (best of 7), Ed25519 on this ballot's own body."""
+    point = group.mul(2**250 + 12345, group.G)
+    scalar = (2**250 + 6789).to_bytes(32, "little")
+    out = group.ffi.new("unsigned char[32]")
+    ballot = json.loads(data)
+    body = frame("pbvote/1/ballot", data[:data.rindex(b',"signatures":{')] + b"}")
+    key, signature = bytes.fromhex(ballot["credential"]), bytes.fromhex(ballot["signatures"]["credential"])
+    assert group.signature_verifies(key, signature, body)
+    ops = {"V": lambda: group.lib.crypto_scalarmult_ed25519_noclamp(out, scalar, point),
+           "F": lambda: group.lib.crypto_scalarmult_ed25519_base_noclamp(out, scalar),
+           "A": lambda: group.lib.crypto_core_ed25519_sub(out, point, group.G),
+           "valid": lambda: group.lib.crypto_core_ed25519_is_valid_point(point),
+           "sig": lambda: group.signature_verifies(key, signature, body)}
+    return {op: min(timeit.repeat(f, number=200, repeat=7)) / 200 * 1000 for op, f in ops.items()}
+
+
+def _floor(name: str, data: bytes) -> dict[str, Any]:
+    counts, unit = _op_counts(data), _unit_costs(data)
+    return {f"verify_{name}_floor_ms": round(sum(n * unit[op] for op, n in counts.items()), 2),
+            f"verify_{name}_ops": counts, f"verify_{name}_unit_us": {op: round(u * 1000, 1) for op, u in unit.items()}}
+
+
+def ballots_per_second(count: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         election = load_manifest(_manifest(Path(tmp)))
     record, _ = run_in_room_ceremony(election, 3, 2)
     public_key = bytes(record.public_key)
     rng = random.Random(1)
     args = (election.fingerprint, election.canonical_bytes(), public_key, kiosks_bytes({}))
-    figures = {}
-    for district in ("a", "k"):
+    _init(args)
+    figures: dict[str, Any] = {}
+    for district, (name, most) in SHAPES.items():
         ids = [p.id for p in election.projects_in(district)]
         ballots = []
         for _ in range(count):
-            picks = frozenset(rng.sample(ids, 3 if district == "k" else rng.randint(1, PROJECTS)))
+            picks = frozenset(rng.sample(ids, most if district == "k" else rng.randint(1, most)))
             ballots.append(encrypt_ballot(election, public_key, Selection(district, picks),
                                           generate_signing_key()).to_bytes())
-        name = "approval20" if district == "a" else "knapsack20"
-        _init(args)
+        figures[f"verify_{name}_load"] = _load()
+        figures.update(_floor(name, ballots[0]))
         start = time.perf_counter()
         _check_all(ballots)
-        figures[f"verify_{name}_per_s_1proc"] = round(count / (time.perf_counter() - start), 1)
+        seconds = time.perf_counter() - start
+        figures[f"verify_{name}_per_s_1proc"] = round(count / seconds, 1)
+        figures[f"verify_{name}_ms_1proc"] = round(seconds * 1000 / count, 2)
         with multiprocessing.get_context("spawn").Pool(2, initializer=_init, initargs=(args,)) as pool:
             pool.map(_check_all, [ballots[:2], ballots[2:4]])  # warm up the workers
             start = time.perf_counter()
-            pool.map(_check_all, [ballots[i:i + 10] for i in range(0, count, 10)])
+            pool.map(_check_all, [ballots[i:i + 20] for i in range(0, count, 20)])
             figures[f"verify_{name}_per_s_2proc"] = round(count / (time.perf_counter() - start), 1)
+        figures[f"verify_{name}_load_after"] = _load()
+        print(json.dumps({k: v for k, v in figures.items() if k.startswith(f"verify_{name}_")}), file=sys.stderr)
     return figures
 
 
@@ -152,12 +249,15 @@ def whole_record(voters: int) -> dict[str, float | int | bool]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ballots", type=int, default=200, help="ballots per rule for the per-ballot figures")
-    parser.add_argument("--voters", type=int, default=2000, help="voters of the demo record (max 10000)")
+    parser.add_argument("--voters", type=int, default=2000,
+                        help="voters of the demo record (max 10000; 0: no whole-record figures)")
     args = parser.parse_args()
     figures: dict[str, object] = {"cpus": os.cpu_count()}
     figures.update(ballots_per_second(args.ballots))
-    print(json.dumps(figures), file=sys.stderr)
-    figures.update(whole_record(args.voters))
+    if args.voters:
+        figures["verify_record_load"] = _load()
+        figures.update(whole_record(args.voters))
+        figures["verify_record_load_after"] = _load()
     figures["bench_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     print(json.dumps(figures))
 

@@ -99,8 +99,8 @@ def _point_bytes(point: bytes) -> bytes:
 def base_mul(k: int) -> bytes:
     """``k·G``."""
     k %= L
-    if k == 0:
-        return IDENTITY
+    if k <= 1:
+        return G if k else IDENTITY
     out = ffi.new("unsigned char[32]")
     return _result(lib.crypto_scalarmult_ed25519_base_noclamp(out, k.to_bytes(32, "little")), out)
 
