@@ -140,9 +140,9 @@ def test_concurrent_appenders_form_one_chain(db_url: str) -> None:
 
 
 @pytest.fixture
-def ready(tmp_path: Path) -> Ready:
-    """A ready election on SQLite: ceremony, 6 codes, kiosk-1, polls not yet open."""
-    return prepare_election(f"sqlite:///{tmp_path / 'e.sqlite3'}", 6, open_now=False)
+def ready(db_url: str) -> Ready:
+    """A ready election on each engine: ceremony, 6 codes, kiosk-1, polls not yet open."""
+    return prepare_election(db_url, 6, open_now=False)
 
 
 def _key(ready: Ready):  # type: ignore[no-untyped-def]
