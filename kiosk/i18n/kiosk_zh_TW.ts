@@ -2,433 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>%1 (so far)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 ballots counted. Rule: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 trustees; any %2 of them together can decrypt the totals.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1. Trustees decrypt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>2. Compute and sign the results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>3. Publish the election record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>After the close: enough trustees decrypt the totals, one after another; the results are computed and signed; then the election record is published.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Append the signed closing entry; no ballot is accepted after it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Append the signed opening entry to the board</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Asks for your passphrase, then decrypts your part of the totals</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ballots carry no time, so the console notes the total once an hour; each bar is the difference between two notes. A bar spanning several hours means the console was not open in between.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ballots cast</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ballots checked (spoiled)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ballots per hour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ballots per kiosk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Board entries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Board head: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Budget used: %1 of %2 (%3%), %4 left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ceremony: done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ceremony: not done yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the record folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose with a file dialog</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose your share file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation type="unfinished">選擇…</translation>
-    </message>
-    <message>
-        <source>Close polls</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close the polls?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Combines the partial decryptions and signs the results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compute and sign results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cost (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decrypt my part</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Folder for the share files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Funded</source>
-        <translation type="unfinished">補助</translation>
-    </message>
-    <message>
-        <source>Home desktops</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In total</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Joint election key: %1. The election has its key: a second ceremony is refused.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep this trustee&apos;s choices and go on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Key ceremony</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Method of Equal Shares</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Needs enough partial decryptions and the ballot-box key&apos;s passphrase.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next trustee</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No ballot is accepted after the close, and the polls can never be opened again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No ballots yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No election yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No projects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open or close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open polls</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the polls when the election is ready; close them when voting ends. Each step is a signed entry on the bulletin board and gives a signed report.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the polls?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opening needs the key ceremony and, with voting codes, the codes generated.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Passphrase of the ballot-box key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Per hour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Per kiosk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Points</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Polls</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Polls report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Polls: closed</source>
-        <translation type="unfinished">投票：已結束</translation>
-    </message>
-    <message>
-        <source>Polls: not open yet</source>
-        <translation type="unfinished">投票：尚未開始</translation>
-    </message>
-    <message>
-        <source>Polls: open</source>
-        <translation type="unfinished">投票：進行中</translation>
-    </message>
-    <message>
-        <source>Print report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Project</source>
-        <translation type="unfinished">提案</translation>
-    </message>
-    <message>
-        <source>Publish</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Published in %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rank</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Residents are voting. Close the polls when voting time is over.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Residents can vote from the moment the polls open. The list of voting codes is frozen.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Results</source>
-        <translation type="unfinished">結果</translation>
-    </message>
-    <message>
-        <source>Results signed by the ballot box from the decryptions of trustees %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Results: not computed yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Results: signed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Results: signed, from the decryptions of trustees %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save report as PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the signed polls report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Seal my part and run the ceremony</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send the signed polls report to the printer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set up the election first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Share file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tally</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tally: %1 of %2 partial decryptions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tally: waiting for the polls to close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The first hour is still running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The polls are closed for good: they cannot be opened again. Go on to the tally.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The polls are closed: the trustees can decrypt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The polls must be closed before anything can be decrypted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The signed results, as the results report and the published record state them: votes per project, funded projects marked, and the budget used.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The trustees create the election key together. Each keeps a share of it, sealed by their own passphrase; any threshold of them can later decrypt the totals.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This trustee&apos;s share file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trustee %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trustee %1: type your name, check where your share file goes, and choose your passphrase (typed twice, never shown). Then hand over to the next trustee.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trustee by trustee: choose your share file and press the button; you will be asked for your passphrase. Done so far: %1 (any %2 of %3 needed).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trustee&apos;s name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trustees</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Turnout while the polls are open. Only totals are shown, never a single voter.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Updated at %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Votes</source>
-        <translation type="unfinished">票數</translation>
-    </message>
-    <message>
-        <source>Votes per project in %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writes the record observers verify with &apos;pbvote verify&apos;, its zip, the results report in each language and the results as CSV.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writes the record, its zip, the results report and CSV into the folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>funded</source>
-        <translation type="unfinished">獲補助</translation>
-    </message>
-    <message>
-        <source>most votes first, as long as the budget allows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not funded</source>
-        <translation type="unfinished">未獲補助</translation>
-    </message>
-    <message>
-        <source>your trustee-N.share file</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AccessPage</name>
     <message>
         <source>Access</source>
@@ -981,12 +554,80 @@
 <context>
     <name>DashboardPage</name>
     <message>
+        <source>%1 (so far)</source>
+        <translation>%1（進行中）</translation>
+    </message>
+    <message>
+        <source>Ballots carry no time, so the console notes the total once an hour; each bar is the difference between two notes. A bar spanning several hours means the console was not open in between.</source>
+        <translation>選票不記錄時間，因此主控台每小時記下一次總數；每條長條是兩次紀錄之間的差。橫跨數小時的長條表示期間主控台未開啟。</translation>
+    </message>
+    <message>
+        <source>Ballots cast</source>
+        <translation>已投選票</translation>
+    </message>
+    <message>
+        <source>Ballots per hour</source>
+        <translation>每小時選票數</translation>
+    </message>
+    <message>
+        <source>Ballots per kiosk</source>
+        <translation>各投票機選票數</translation>
+    </message>
+    <message>
         <source>Could not read the turnout just now (%1); trying again shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>暫時無法讀取投票數（%1），稍後會再試。</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>即時概況</translation>
+    </message>
+    <message>
+        <source>Home desktops</source>
+        <translation>居家電腦</translation>
+    </message>
+    <message>
+        <source>In total</source>
+        <translation>總計</translation>
+    </message>
+    <message>
+        <source>No ballots yet</source>
+        <translation>尚無選票</translation>
+    </message>
+    <message>
+        <source>No election yet</source>
+        <translation>尚未設定選舉</translation>
+    </message>
+    <message>
+        <source>Per hour</source>
+        <translation>每小時</translation>
+    </message>
+    <message>
+        <source>Per kiosk</source>
+        <translation>各投票機</translation>
+    </message>
+    <message>
+        <source>Polls: closed</source>
+        <translation>投票：已結束</translation>
+    </message>
+    <message>
+        <source>Polls: not open yet</source>
+        <translation>投票：尚未開始</translation>
+    </message>
+    <message>
+        <source>Polls: open</source>
+        <translation>投票：進行中</translation>
+    </message>
+    <message>
+        <source>The first hour is still running</source>
+        <translation>第一個小時尚未結束</translation>
+    </message>
+    <message>
+        <source>Turnout while the polls are open. Only totals are shown, never a single voter.</source>
+        <translation>投票期間的投票數。只顯示總數，絕不顯示個別選民。</translation>
+    </message>
+    <message>
+        <source>Updated at %1</source>
+        <translation>更新時間 %1</translation>
     </message>
 </context>
 <context>
@@ -1022,6 +663,65 @@
     <message>
         <source>Where do you live?</source>
         <translation>請選擇您居住的區域</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictView</name>
+    <message>
+        <source>%1 ballots counted. Rule: %2.</source>
+        <translation>已計入 %1 張選票。規則：%2。</translation>
+    </message>
+    <message>
+        <source>Budget used: %1 of %2 (%3%), %4 left</source>
+        <translation>已用預算：%1／%2（%3%），剩餘 %4</translation>
+    </message>
+    <message>
+        <source>Cost (%1)</source>
+        <translation>經費（%1）</translation>
+    </message>
+    <message>
+        <source>Funded</source>
+        <translation>獲選</translation>
+    </message>
+    <message>
+        <source>Method of Equal Shares</source>
+        <translation>均等份額法</translation>
+    </message>
+    <message>
+        <source>No projects</source>
+        <translation>沒有提案</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>點數</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>票數</translation>
+    </message>
+    <message>
+        <source>Votes per project in %1</source>
+        <translation>%1 各提案票數</translation>
+    </message>
+    <message>
+        <source>funded</source>
+        <translation>獲選</translation>
+    </message>
+    <message>
+        <source>most votes first, as long as the budget allows</source>
+        <translation>依票數高低依序選入，直到預算用盡</translation>
+    </message>
+    <message>
+        <source>not funded</source>
+        <translation>未獲選</translation>
     </message>
 </context>
 <context>
@@ -1912,64 +1612,180 @@
 <context>
     <name>PollsPage</name>
     <message>
+        <source>Append the signed closing entry; no ballot is accepted after it</source>
+        <translation>在公告板加上經簽章的結束紀錄；此後不再接受選票</translation>
+    </message>
+    <message>
+        <source>Append the signed opening entry to the board</source>
+        <translation>在公告板加上經簽章的開始紀錄</translation>
+    </message>
+    <message>
+        <source>Ballots cast</source>
+        <translation>已投選票</translation>
+    </message>
+    <message>
+        <source>Ballots checked (spoiled)</source>
+        <translation>已查核（作廢）選票</translation>
+    </message>
+    <message>
+        <source>Board entries</source>
+        <translation>公告板紀錄數</translation>
+    </message>
+    <message>
+        <source>Board head: %1</source>
+        <translation>公告板最新雜湊值：%1</translation>
+    </message>
+    <message>
+        <source>Close polls</source>
+        <translation>結束投票</translation>
+    </message>
+    <message>
+        <source>Close the polls?</source>
+        <translation>要結束投票嗎？</translation>
+    </message>
+    <message>
         <source>Folder for the polls report</source>
-        <translation type="unfinished"></translation>
+        <translation>投票報告的存放資料夾</translation>
+    </message>
+    <message>
+        <source>No ballot is accepted after the close, and the polls can never be opened again.</source>
+        <translation>結束後不再接受任何選票，投票也不能再重新開始。</translation>
+    </message>
+    <message>
+        <source>No election yet</source>
+        <translation>尚未設定選舉</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>目前狀態</translation>
+    </message>
+    <message>
+        <source>Open or close</source>
+        <translation>開始或結束</translation>
+    </message>
+    <message>
+        <source>Open polls</source>
+        <translation>開始投票</translation>
+    </message>
+    <message>
+        <source>Open the polls when the election is ready; close them when voting ends. Each step is a signed entry on the bulletin board and gives a signed report.</source>
+        <translation>選舉準備就緒後開始投票，投票時間結束時結束投票。每個步驟都是公告板上經簽章的紀錄，並產生一份經簽章的報告。</translation>
+    </message>
+    <message>
+        <source>Open the polls?</source>
+        <translation>要開始投票嗎？</translation>
+    </message>
+    <message>
+        <source>Opening needs the key ceremony and, with voting codes, the codes generated.</source>
+        <translation>開始投票前須完成金鑰儀式；若採用投票碼，也須先產生投票碼。</translation>
+    </message>
+    <message>
+        <source>Passphrase of the ballot-box key</source>
+        <translation>投票箱金鑰的密語</translation>
     </message>
     <message>
         <source>Polls</source>
-        <translation type="unfinished"></translation>
+        <translation>投票</translation>
+    </message>
+    <message>
+        <source>Polls report</source>
+        <translation>投票報告</translation>
+    </message>
+    <message>
+        <source>Polls: closed</source>
+        <translation>投票：已結束</translation>
+    </message>
+    <message>
+        <source>Polls: not open yet</source>
+        <translation>投票：尚未開始</translation>
+    </message>
+    <message>
+        <source>Polls: open</source>
+        <translation>投票：進行中</translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation>列印報告</translation>
     </message>
     <message>
         <source>Report saved</source>
-        <translation type="unfinished"></translation>
+        <translation>報告已儲存</translation>
     </message>
     <message>
         <source>Report sent to the printer</source>
-        <translation type="unfinished"></translation>
+        <translation>報告已送往印表機</translation>
+    </message>
+    <message>
+        <source>Residents are voting. Close the polls when voting time is over.</source>
+        <translation>居民正在投票。投票時間結束時請結束投票。</translation>
+    </message>
+    <message>
+        <source>Residents can vote from the moment the polls open. The list of voting codes is frozen.</source>
+        <translation>開始投票後居民即可投票，投票碼名單隨即凍結。</translation>
+    </message>
+    <message>
+        <source>Save report as PDF…</source>
+        <translation>將報告存成 PDF…</translation>
+    </message>
+    <message>
+        <source>Save the signed polls report</source>
+        <translation>儲存經簽章的投票報告</translation>
+    </message>
+    <message>
+        <source>Send the signed polls report to the printer</source>
+        <translation>將經簽章的投票報告送往印表機</translation>
+    </message>
+    <message>
+        <source>Set up the election first.</source>
+        <translation>請先設定選舉。</translation>
     </message>
     <message>
         <source>Sign the printed report and post it.</source>
-        <translation type="unfinished"></translation>
+        <translation>請在印出的報告上簽名並公告。</translation>
     </message>
     <message>
         <source>Signed report of the %1 at %2: board entry %3, %4 ballots cast.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 %1的簽章報告：公告板紀錄 %3，已投 %4 張選票。</translation>
+    </message>
+    <message>
+        <source>The polls are closed for good: they cannot be opened again. Go on to the tally.</source>
+        <translation>投票已永久結束，不能再重新開始。請繼續開票。</translation>
     </message>
     <message>
         <source>The polls are closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>投票已結束。</translation>
     </message>
     <message>
         <source>The polls are open.</source>
-        <translation type="unfinished"></translation>
+        <translation>投票已開始。</translation>
     </message>
     <message>
         <source>The polls were not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>投票未結束</translation>
     </message>
     <message>
         <source>The polls were not opened</source>
-        <translation type="unfinished"></translation>
+        <translation>投票未開始</translation>
     </message>
     <message>
         <source>The report was not printed</source>
-        <translation type="unfinished"></translation>
+        <translation>報告未列印</translation>
     </message>
     <message>
         <source>The report was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>報告未儲存</translation>
     </message>
     <message>
         <source>The signed polls report is ready: save it or print it, sign it and post it.</source>
-        <translation type="unfinished"></translation>
+        <translation>經簽章的投票報告已備妥：請儲存或列印，簽名後公告。</translation>
     </message>
     <message>
         <source>closing</source>
-        <translation type="unfinished"></translation>
+        <translation>結束投票</translation>
     </message>
     <message>
         <source>opening</source>
-        <translation type="unfinished"></translation>
+        <translation>開始投票</translation>
     </message>
 </context>
 <context>
@@ -2415,7 +2231,19 @@
     <name>ResultsPage</name>
     <message>
         <source>Results</source>
-        <translation type="unfinished">結果</translation>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Results: not computed yet</source>
+        <translation>結果：尚未計算</translation>
+    </message>
+    <message>
+        <source>Results: signed, from the decryptions of trustees %1</source>
+        <translation>結果：已簽章，依據受託人 %1 的解密</translation>
+    </message>
+    <message>
+        <source>The signed results, as the results report and the published record state them: votes per project, funded projects marked, and the budget used.</source>
+        <translation>經簽章的結果，與結果報告及公告的選舉紀錄相同：各提案票數、標示獲選提案，以及已用預算。</translation>
     </message>
 </context>
 <context>
@@ -2625,87 +2453,203 @@
     <name>TallyPage</name>
     <message>
         <source>%1 was not used. The next trustee may try.</source>
-        <translation type="unfinished"></translation>
+        <translation>未使用 %1。請下一位受託人嘗試。</translation>
+    </message>
+    <message>
+        <source>1. Trustees decrypt</source>
+        <translation>1. 受託人解密</translation>
+    </message>
+    <message>
+        <source>2. Compute and sign the results</source>
+        <translation>2. 計算並簽署結果</translation>
+    </message>
+    <message>
+        <source>3. Publish the election record</source>
+        <translation>3. 公告選舉紀錄</translation>
+    </message>
+    <message>
+        <source>After the close: enough trustees decrypt the totals, one after another; the results are computed and signed; then the election record is published.</source>
+        <translation>投票結束後：足夠人數的受託人依序解密總數；接著計算並簽署結果；最後公告選舉紀錄。</translation>
+    </message>
+    <message>
+        <source>Asks for your passphrase, then decrypts your part of the totals</source>
+        <translation>詢問您的密語，然後解密您負責的部分總數</translation>
+    </message>
+    <message>
+        <source>Choose the record folder</source>
+        <translation>選擇紀錄資料夾</translation>
+    </message>
+    <message>
+        <source>Choose with a file dialog</source>
+        <translation>用檔案對話框選擇</translation>
+    </message>
+    <message>
+        <source>Choose your share file</source>
+        <translation>選擇您的金鑰分片檔</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <source>Combines the partial decryptions and signs the results</source>
+        <translation>合併各部分解密並簽署結果</translation>
+    </message>
+    <message>
+        <source>Compute and sign results</source>
+        <translation>計算並簽署結果</translation>
     </message>
     <message>
         <source>Computing the results…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在計算結果…</translation>
+    </message>
+    <message>
+        <source>Decrypt my part</source>
+        <translation>解密我的部分</translation>
     </message>
     <message>
         <source>Decrypting with %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在以 %1 解密…</translation>
     </message>
     <message>
         <source>Election record published</source>
-        <translation type="unfinished"></translation>
+        <translation>選舉紀錄已公告</translation>
     </message>
     <message>
         <source>Folder for the election record</source>
-        <translation type="unfinished"></translation>
+        <translation>選舉紀錄的存放資料夾</translation>
+    </message>
+    <message>
+        <source>Needs enough partial decryptions and the ballot-box key&apos;s passphrase.</source>
+        <translation>需要足夠的部分解密，以及投票箱金鑰的密語。</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>目前狀態</translation>
     </message>
     <message>
         <source>Passphrase of the ballot-box key</source>
-        <translation type="unfinished"></translation>
+        <translation>投票箱金鑰的密語</translation>
     </message>
     <message>
         <source>Passphrase of the share file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>金鑰分片檔 %1 的密語</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>公告</translation>
+    </message>
+    <message>
+        <source>Published in %1.</source>
+        <translation>已公告於 %1。</translation>
     </message>
     <message>
         <source>Published.</source>
-        <translation type="unfinished"></translation>
+        <translation>已公告。</translation>
     </message>
     <message>
         <source>Publishing into %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在公告至 %1…</translation>
+    </message>
+    <message>
+        <source>Record folder</source>
+        <translation>紀錄資料夾</translation>
     </message>
     <message>
         <source>Results computed and signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>結果已計算並簽署。</translation>
     </message>
     <message>
         <source>Results signed</source>
-        <translation type="unfinished"></translation>
+        <translation>結果已簽署</translation>
+    </message>
+    <message>
+        <source>Results signed by the ballot box from the decryptions of trustees %1.</source>
+        <translation>投票箱已依據受託人 %1 的解密簽署結果。</translation>
+    </message>
+    <message>
+        <source>Results: signed</source>
+        <translation>結果：已簽署</translation>
+    </message>
+    <message>
+        <source>Share file</source>
+        <translation>金鑰分片檔</translation>
     </message>
     <message>
         <source>Share files (*.share)</source>
-        <translation type="unfinished"></translation>
+        <translation>金鑰分片檔 (*.share)</translation>
     </message>
     <message>
         <source>Tally</source>
-        <translation type="unfinished"></translation>
+        <translation>開票</translation>
+    </message>
+    <message>
+        <source>Tally: %1 of %2 partial decryptions</source>
+        <translation>開票：部分解密 %1／%2</translation>
+    </message>
+    <message>
+        <source>Tally: waiting for the polls to close</source>
+        <translation>開票：等待投票結束</translation>
     </message>
     <message>
         <source>The election record was not published</source>
-        <translation type="unfinished"></translation>
+        <translation>選舉紀錄未公告</translation>
+    </message>
+    <message>
+        <source>The polls are closed: the trustees can decrypt.</source>
+        <translation>投票已結束：受託人可以解密。</translation>
+    </message>
+    <message>
+        <source>The polls must be closed before anything can be decrypted.</source>
+        <translation>必須先結束投票，才能解密。</translation>
     </message>
     <message>
         <source>The record was not published.</source>
-        <translation type="unfinished"></translation>
+        <translation>紀錄未公告。</translation>
     </message>
     <message>
         <source>The results are signed and stored. See them on the Results page, then publish the election record.</source>
-        <translation type="unfinished"></translation>
+        <translation>結果已簽署並儲存。請在「結果」頁查看，然後公告選舉紀錄。</translation>
     </message>
     <message>
         <source>The results were not computed</source>
-        <translation type="unfinished"></translation>
+        <translation>結果未計算</translation>
     </message>
     <message>
         <source>The results were not computed.</source>
-        <translation type="unfinished"></translation>
+        <translation>結果未計算。</translation>
     </message>
     <message>
         <source>The share file %1 was not used</source>
-        <translation type="unfinished"></translation>
+        <translation>未使用金鑰分片檔 %1</translation>
     </message>
     <message>
         <source>Trustee %1&apos;s partial decryption is stored. Next trustee, please.</source>
-        <translation type="unfinished"></translation>
+        <translation>受託人 %1 的部分解密已儲存。請下一位受託人。</translation>
+    </message>
+    <message>
+        <source>Trustee by trustee: choose your share file and press the button; you will be asked for your passphrase. Done so far: %1 (any %2 of %3 needed).</source>
+        <translation>受託人依序操作：選擇您的金鑰分片檔並按下按鈕，系統會詢問您的密語。目前已完成：%1（%3 位中需任 %2 位）。</translation>
+    </message>
+    <message>
+        <source>Writes the record observers verify with &apos;pbvote verify&apos;, its zip, the results report in each language and the results as CSV.</source>
+        <translation>寫出觀察員以 &apos;pbvote verify&apos; 查核的紀錄、其 zip 檔、各語言的結果報告，以及 CSV 格式的結果。</translation>
+    </message>
+    <message>
+        <source>Writes the record, its zip, the results report and CSV into the folder</source>
+        <translation>將紀錄、zip 檔、結果報告與 CSV 寫入資料夾</translation>
     </message>
     <message>
         <source>Your share file</source>
-        <translation type="unfinished"></translation>
+        <translation>您的金鑰分片檔</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚無</translation>
+    </message>
+    <message>
+        <source>your trustee-N.share file</source>
+        <translation>您的 trustee-N.share 檔</translation>
     </message>
 </context>
 <context>
@@ -2758,48 +2702,112 @@
 <context>
     <name>TrusteesPage</name>
     <message>
+        <source>%1 trustees; any %2 of them together can decrypt the totals.</source>
+        <translation>共 %1 位受託人；其中任 %2 位合作即可解密總數。</translation>
+    </message>
+    <message>
         <source>Ceremony complete. Joint election key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>儀式完成。選舉共同金鑰：%1</translation>
+    </message>
+    <message>
+        <source>Ceremony: done</source>
+        <translation>金鑰儀式：已完成</translation>
+    </message>
+    <message>
+        <source>Ceremony: not done yet</source>
+        <translation>金鑰儀式：尚未進行</translation>
+    </message>
+    <message>
+        <source>Choose with a file dialog</source>
+        <translation>用檔案對話框選擇</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
     </message>
     <message>
         <source>Folder for the share files</source>
-        <translation type="unfinished"></translation>
+        <translation>金鑰分片檔的存放資料夾</translation>
+    </message>
+    <message>
+        <source>Joint election key: %1. The election has its key: a second ceremony is refused.</source>
+        <translation>選舉共同金鑰：%1。本選舉已有金鑰，不接受第二次儀式。</translation>
     </message>
     <message>
         <source>Joint election key: %1. The transcript is stored in the election and saved as %2. Each trustee now takes their own share file.</source>
-        <translation type="unfinished"></translation>
+        <translation>選舉共同金鑰：%1。儀式紀錄已存入選舉，並儲存為 %2。請每位受託人取走自己的金鑰分片檔。</translation>
+    </message>
+    <message>
+        <source>Keep this trustee&apos;s choices and go on</source>
+        <translation>保留這位受託人的設定並繼續</translation>
+    </message>
+    <message>
+        <source>Key ceremony</source>
+        <translation>金鑰儀式</translation>
     </message>
     <message>
         <source>Key ceremony complete</source>
-        <translation type="unfinished"></translation>
+        <translation>金鑰儀式完成</translation>
+    </message>
+    <message>
+        <source>Next trustee</source>
+        <translation>下一位受託人</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>進度</translation>
     </message>
     <message>
         <source>Running the key ceremony…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在進行金鑰儀式…</translation>
+    </message>
+    <message>
+        <source>Seal my part and run the ceremony</source>
+        <translation>封存我的部分並進行儀式</translation>
+    </message>
+    <message>
+        <source>Set up the election first.</source>
+        <translation>請先設定選舉。</translation>
     </message>
     <message>
         <source>Share files (*.share)</source>
-        <translation type="unfinished"></translation>
+        <translation>金鑰分片檔 (*.share)</translation>
     </message>
     <message>
         <source>The ceremony did not complete; nothing was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>儀式未完成；未保留任何資料。</translation>
     </message>
     <message>
         <source>The key ceremony did not complete</source>
-        <translation type="unfinished"></translation>
+        <translation>金鑰儀式未完成</translation>
+    </message>
+    <message>
+        <source>The trustees create the election key together. Each keeps a share of it, sealed by their own passphrase; any threshold of them can later decrypt the totals.</source>
+        <translation>受託人共同產生選舉金鑰。每人保管一份以自己密語封存的金鑰分片；日後達門檻人數的受託人即可解密總數。</translation>
     </message>
     <message>
         <source>This trustee&apos;s share file</source>
-        <translation type="unfinished"></translation>
+        <translation>這位受託人的金鑰分片檔</translation>
+    </message>
+    <message>
+        <source>Trustee %1 of %2</source>
+        <translation>受託人 %1／%2</translation>
     </message>
     <message>
         <source>Trustee %1 of %2 is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>受託人 %1／%2 已就緒。</translation>
+    </message>
+    <message>
+        <source>Trustee %1: type your name, check where your share file goes, and choose your passphrase (typed twice, never shown). Then hand over to the next trustee.</source>
+        <translation>受託人 %1：請輸入姓名，確認金鑰分片檔的存放位置，並設定密語（輸入兩次，不會顯示）。然後交給下一位受託人。</translation>
+    </message>
+    <message>
+        <source>Trustee&apos;s name</source>
+        <translation>受託人姓名</translation>
     </message>
     <message>
         <source>Trustees</source>
-        <translation type="unfinished"></translation>
+        <translation>受託人</translation>
     </message>
 </context>
 <context>

@@ -135,18 +135,17 @@ class DashboardPage(ConsolePage):
         context.run(lambda: read_turnout(context, since), self._read, self._failed, self)
 
     def _texts(self) -> None:
-        tr = self.tr
-        self.heading.setText(tr("Dashboard"))
-        self.subtitle.setText(tr("Turnout while the polls are open. Only totals are shown, never a single voter."))
-        self.now.set_title(tr("Ballots cast"))
-        self.total_label.setText(tr("In total"))
-        self.per_kiosk.set_title(tr("Per kiosk"))
-        self.per_hour.set_title(tr("Per hour"))
-        self.hour_note.setText(tr("Ballots carry no time, so the console notes the total once an hour; each bar "
+        self.heading.setText(self.tr("Dashboard"))
+        self.subtitle.setText(self.tr("Turnout while the polls are open. Only totals are shown, never a single voter."))
+        self.now.set_title(self.tr("Ballots cast"))
+        self.total_label.setText(self.tr("In total"))
+        self.per_kiosk.set_title(self.tr("Per kiosk"))
+        self.per_hour.set_title(self.tr("Per hour"))
+        self.hour_note.setText(self.tr("Ballots carry no time, so the console notes the total once an hour; each bar "
                                   "is the difference between two notes. A bar spanning several hours means the "
                                   "console was not open in between."))
-        self.kiosk_chart.setAccessibleName(tr("Ballots per kiosk"))
-        self.hour_chart.setAccessibleName(tr("Ballots per hour"))
+        self.kiosk_chart.setAccessibleName(self.tr("Ballots per kiosk"))
+        self.hour_chart.setAccessibleName(self.tr("Ballots per hour"))
         if self.turnout is not None:
             self._show(self.turnout)
 
@@ -160,18 +159,17 @@ class DashboardPage(ConsolePage):
                                   type(exc).__name__))
 
     def _show(self, t: Turnout) -> None:
-        tr = self.tr
-        chips = {"before": (tr("Polls: not open yet"), "off"), "open": (tr("Polls: open"), "ok"),
-                 "closed": (tr("Polls: closed"), "warn"), "": (tr("No election yet"), "off")}
+        chips = {"before": (self.tr("Polls: not open yet"), "off"), "open": (self.tr("Polls: open"), "ok"),
+                 "closed": (self.tr("Polls: closed"), "warn"), "": (self.tr("No election yet"), "off")}
         self.chip.set_state(*chips[t.polls])
         self.total.setText(format_number(t.kiosks.total))
-        self.updated.setText(fill(tr("Updated at %1"), t.at.strftime("%H:%M")))
-        home = tr("Home desktops")
+        self.updated.setText(fill(self.tr("Updated at %1"), t.at.strftime("%H:%M")))
+        home = self.tr("Home desktops")
         self.kiosk_chart.set_bars([Bar(home if name == HOME else name, n) for name, n in
                                    sorted(t.kiosks.counts.items(), key=lambda kv: (-kv[1], kv[0]))],
-                                  empty_text=tr("No ballots yet"))
+                                  empty_text=self.tr("No ballots yet"))
         bars = []
         for bar in t.hours:
             span = f"{bar.start:%H:%M}–{bar.end:%H:%M}"
-            bars.append(Bar(fill(tr("%1 (so far)"), span) if bar.partial else span, bar.ballots))
-        self.hour_chart.set_bars(bars, empty_text=tr("The first hour is still running"))
+            bars.append(Bar(fill(self.tr("%1 (so far)"), span) if bar.partial else span, bar.ballots))
+        self.hour_chart.set_bars(bars, empty_text=self.tr("The first hour is still running"))

@@ -118,25 +118,24 @@ class PollsPage(ConsolePage):
 
     def refresh(self) -> None:
         """Re-read the polls' state, the counts and the board head."""
-        tr = self.tr
-        self.heading.setText(tr("Polls"))
-        self.subtitle.setText(tr("Open the polls when the election is ready; close them when voting ends. "
+        self.heading.setText(self.tr("Polls"))
+        self.subtitle.setText(self.tr("Open the polls when the election is ready; close them when voting ends. "
                                  "Each step is a signed entry on the bulletin board and gives a signed report."))
-        self.status.set_title(tr("Now"))
-        self.controls.set_title(tr("Open or close"))
-        self.report_section.set_title(tr("Polls report"))
-        self.open_button.set_texts(tr("Open polls"), "", tr("Append the signed opening entry to the board"))
-        self.close_button.set_texts(tr("Close polls"), "", tr("Append the signed closing entry; no ballot is "
+        self.status.set_title(self.tr("Now"))
+        self.controls.set_title(self.tr("Open or close"))
+        self.report_section.set_title(self.tr("Polls report"))
+        self.open_button.set_texts(self.tr("Open polls"), "", self.tr("Append the signed opening entry to the board"))
+        self.close_button.set_texts(self.tr("Close polls"), "", self.tr("Append the signed closing entry; no ballot is "
                                                                 "accepted after it"))
-        self.save_button.set_texts(tr("Save report as PDF…"), "", tr("Save the signed polls report"))
-        self.print_button.set_texts(tr("Print report"), "", tr("Send the signed polls report to the printer"))
-        for name, text in zip(self.names, (tr("Ballots cast"), tr("Ballots checked (spoiled)"),
-                                           tr("Board entries")), strict=True):
+        self.save_button.set_texts(self.tr("Save report as PDF…"), "", self.tr("Save the signed polls report"))
+        self.print_button.set_texts(self.tr("Print report"), "", self.tr("Send the signed polls report to the printer"))
+        for name, text in zip(self.names, (self.tr("Ballots cast"), self.tr("Ballots checked (spoiled)"),
+                                           self.tr("Board entries")), strict=True):
             name.setText(text)
         election = self.context.election()
         if election is None:
             self.state = ""
-            self.chip.set_state(tr("No election yet"), "off")
+            self.chip.set_state(self.tr("No election yet"), "off")
             for figure in self.figures:
                 figure.setText("–")
             self.head.setText("")
@@ -144,16 +143,16 @@ class PollsPage(ConsolePage):
             with self.context.store.read() as s:
                 head, self.state = current_head(s, election.fingerprint)
                 counts = (count_kind(s, "ballot"), count_kind(s, "spoiled"), head.size)
-            chip = {"before": (tr("Polls: not open yet"), "off"), "open": (tr("Polls: open"), "ok"),
-                    "closed": (tr("Polls: closed"), "warn")}[self.state]
+            chip = {"before": (self.tr("Polls: not open yet"), "off"), "open": (self.tr("Polls: open"), "ok"),
+                    "closed": (self.tr("Polls: closed"), "warn")}[self.state]
             self.chip.set_state(*chip)
             for figure, n in zip(self.figures, counts, strict=True):
                 figure.setText(format_number(n))
-            self.head.setText(fill(tr("Board head: %1"), _grouped(head.head_hash.hex()[:32])))
-        hints = {"": tr("Set up the election first."),
-                 "before": tr("Opening needs the key ceremony and, with voting codes, the codes generated."),
-                 "open": tr("Residents are voting. Close the polls when voting time is over."),
-                 "closed": tr("The polls are closed for good: they cannot be opened again. Go on to the tally.")}
+            self.head.setText(fill(self.tr("Board head: %1"), _grouped(head.head_hash.hex()[:32])))
+        hints = {"": self.tr("Set up the election first."),
+                 "before": self.tr("Opening needs the key ceremony and, with voting codes, the codes generated."),
+                 "open": self.tr("Residents are voting. Close the polls when voting time is over."),
+                 "closed": self.tr("The polls are closed for good: they cannot be opened again. Go on to the tally.")}
         self.hint.setText(hints[self.state])
         busy = self.own.running
         self.open_button.setEnabled(self.state in ("before", "closed") and not busy)
@@ -180,19 +179,20 @@ class PollsPage(ConsolePage):
         self._act("close")
 
     def _act(self, action: str) -> None:
-        tr = self.tr
         election = self.context.election()
         if election is None or self.own.running:
             return
         if action == "open":
-            asked = confirm(self, tr("Open the polls?"), tr("Residents can vote from the moment the polls open. "
-                                                             "The list of voting codes is frozen."), tr("Open polls"))
+            asked = confirm(self, self.tr("Open the polls?"),
+                            self.tr("Residents can vote from the moment the polls open. The list of voting codes is "
+                                    "frozen."), self.tr("Open polls"))
         else:
-            asked = confirm(self, tr("Close the polls?"), tr("No ballot is accepted after the close, and the polls "
-                                                              "can never be opened again."), tr("Close polls"))
+            asked = confirm(self, self.tr("Close the polls?"),
+                            self.tr("No ballot is accepted after the close, and the polls can never be opened "
+                                    "again."), self.tr("Close polls"))
         if not asked:
             return
-        passphrase = self.context.passphrase(BOARD_PASSPHRASE_ENV, tr("Passphrase of the ballot-box key"))
+        passphrase = self.context.passphrase(BOARD_PASSPHRASE_ENV, self.tr("Passphrase of the ballot-box key"))
         if not passphrase:
             return
         self.action = action

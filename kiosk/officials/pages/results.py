@@ -46,30 +46,30 @@ class DistrictView(Section):
 
     def show_result(self, result: DistrictResult, election: Election, lang: str) -> None:
         """Fill in one district's figures (``lang`` picks the manifest's titles)."""
-        tr = self.tr
         district = election.district(result.district)
         self.set_title(district.name.get(lang))
-        rules = {"greedy": tr("most votes first, as long as the budget allows"),
-                 "equal-shares": tr("Method of Equal Shares")}
-        self.ballots.setText(fill(tr("%1 ballots counted. Rule: %2."), format_number(result.ballots),
+        rules = {"greedy": self.tr("most votes first, as long as the budget allows"),
+                 "equal-shares": self.tr("Method of Equal Shares")}
+        self.ballots.setText(fill(self.tr("%1 ballots counted. Rule: %2."), format_number(result.ballots),
                                   rules.get(result.outcome.rule, result.outcome.rule)))
         spent, budget = result.outcome.spent, result.budget
         permille = spent * 1000 // budget if budget else 0
-        self.budget.setText(fill(tr("Budget used: %1 of %2 (%3%), %4 left"), format_money(spent, result.currency),
+        self.budget.setText(fill(self.tr("Budget used: %1 of %2 (%3%), %4 left"), format_money(spent, result.currency),
                                  format_money(budget, result.currency), f"{permille // 10}.{permille % 10}",
                                  format_money(budget - spent, result.currency)))
         self.budget_bar.setValue(min(permille, 1000))
         self.budget_bar.setAccessibleName(self.budget.text())
         rows = ranked(result, election)
-        funded_word = tr("funded")
+        funded_word = self.tr("funded")
         self.chart.set_bars([Bar(p.title.get(lang), count, funded) for _, p, count, funded in rows],
-                            mark_text=funded_word, empty_text=tr("No projects"))
-        self.chart.setAccessibleName(fill(tr("Votes per project in %1"), district.name.get(lang)))
+                            mark_text=funded_word, empty_text=self.tr("No projects"))
+        self.chart.setAccessibleName(fill(self.tr("Votes per project in %1"), district.name.get(lang)))
         points = district.ballot.type == "cumulative"
-        self.table.setHorizontalHeaderLabels([tr("Rank"), tr("Project"), fill(tr("Cost (%1)"), result.currency),
-                                              tr("Points") if points else tr("Votes"), tr("Funded")])
+        self.table.setHorizontalHeaderLabels([self.tr("Rank"), self.tr("Project"),
+                                              fill(self.tr("Cost (%1)"), result.currency),
+                                              self.tr("Points") if points else self.tr("Votes"), self.tr("Funded")])
         set_rows(self.table, [[str(rank), f"{p.title.get(lang)}  [{p.id}]", format_number(p.cost),
-                               format_number(count), f"✓ {funded_word}" if funded else tr("not funded")]
+                               format_number(count), f"✓ {funded_word}" if funded else self.tr("not funded")]
                               for rank, p, count, funded in rows], right=(0, 2, 3))
         header = self.table.horizontalHeader().height()
         self.table.setFixedHeight(header + sum(self.table.rowHeight(r) for r in range(len(rows))) + 6)
@@ -100,9 +100,8 @@ class ResultsPage(ConsolePage):
 
     def refresh(self) -> None:
         """Re-read the signed results and show every district."""
-        tr = self.tr
-        self.heading.setText(tr("Results"))
-        self.subtitle.setText(tr("The signed results, as the results report and the published record state them: "
+        self.heading.setText(self.tr("Results"))
+        self.subtitle.setText(self.tr("The signed results, as the results report and the published record state them: "
                                  "votes per project, funded projects marked, and the budget used."))
         election = self.context.election()
         data = None
@@ -111,10 +110,10 @@ class ResultsPage(ConsolePage):
                 data = load_record_file(s, RESULTS_FILE)
         self.results = parse_results(data) if data is not None else None
         if self.results is None or election is None:
-            self.chip.set_state(tr("Results: not computed yet"), "off")
+            self.chip.set_state(self.tr("Results: not computed yet"), "off")
             self._views(0)
             return
-        self.chip.set_state(fill(tr("Results: signed, from the decryptions of trustees %1"),
+        self.chip.set_state(fill(self.tr("Results: signed, from the decryptions of trustees %1"),
                                  ", ".join(map(str, self.results.trustees))), "ok")
         lang = current_language()
         lang = lang if lang in election.languages else election.languages[0]

@@ -138,47 +138,47 @@ class TallyPage(ConsolePage):
 
     def refresh(self) -> None:
         """Re-read the polls' state, the stored partial decryptions and results."""
-        tr = self.tr
-        self.heading.setText(tr("Tally"))
-        self.subtitle.setText(tr("After the close: enough trustees decrypt the totals, one after another; the "
+        self.heading.setText(self.tr("Tally"))
+        self.subtitle.setText(self.tr("After the close: enough trustees decrypt the totals, one after another; the "
                                  "results are computed and signed; then the election record is published."))
-        self.status.set_title(tr("Now"))
-        self.decrypt.set_title(tr("1. Trustees decrypt"))
-        self.count.set_title(tr("2. Compute and sign the results"))
-        self.publish.set_title(tr("3. Publish the election record"))
-        self.choose_share.set_texts(tr("Choose…"), tr("Choose your share file"), tr("Choose with a file dialog"))
-        self.choose_folder.set_texts(tr("Choose…"), tr("Choose the record folder"), tr("Choose with a file dialog"))
-        self.share.setPlaceholderText(tr("your trustee-N.share file"))
-        self.share.setAccessibleName(tr("Share file"))
-        self.folder.setAccessibleName(tr("Record folder"))
-        self.decrypt_button.set_texts(tr("Decrypt my part"), "", tr("Asks for your passphrase, then decrypts your "
-                                                                     "part of the totals"))
-        self.count_button.set_texts(tr("Compute and sign results"), "", tr("Combines the partial decryptions and "
-                                                                            "signs the results"))
-        self.publish_button.set_texts(tr("Publish"), "", tr("Writes the record, its zip, the results report and "
-                                                             "CSV into the folder"))
+        self.status.set_title(self.tr("Now"))
+        self.decrypt.set_title(self.tr("1. Trustees decrypt"))
+        self.count.set_title(self.tr("2. Compute and sign the results"))
+        self.publish.set_title(self.tr("3. Publish the election record"))
+        dialog = self.tr("Choose with a file dialog")
+        self.choose_share.set_texts(self.tr("Choose…"), self.tr("Choose your share file"), dialog)
+        self.choose_folder.set_texts(self.tr("Choose…"), self.tr("Choose the record folder"), dialog)
+        self.share.setPlaceholderText(self.tr("your trustee-N.share file"))
+        self.share.setAccessibleName(self.tr("Share file"))
+        self.folder.setAccessibleName(self.tr("Record folder"))
+        self.decrypt_button.set_texts(self.tr("Decrypt my part"), "",
+                                      self.tr("Asks for your passphrase, then decrypts your part of the totals"))
+        self.count_button.set_texts(self.tr("Compute and sign results"), "",
+                                    self.tr("Combines the partial decryptions and signs the results"))
+        self.publish_button.set_texts(self.tr("Publish"), "",
+                                      self.tr("Writes the record, its zip, the results report and CSV into the folder"))
         n, k, polls = self._state()
-        done = ", ".join(map(str, self.decrypted)) or tr("none yet")
-        self.decrypt_text.setText(fill(tr("Trustee by trustee: choose your share file and press the button; you "
+        done = ", ".join(map(str, self.decrypted)) or self.tr("none yet")
+        self.decrypt_text.setText(fill(self.tr("Trustee by trustee: choose your share file and press the button; you "
                                           "will be asked for your passphrase. Done so far: %1 (any %2 of %3 "
                                           "needed)."), done, str(k), str(n)))
-        self.count_text.setText(tr("Needs enough partial decryptions and the ballot-box key's passphrase."))
-        self.publish_text.setText(tr("Writes the record observers verify with 'pbvote verify', its zip, the "
+        self.count_text.setText(self.tr("Needs enough partial decryptions and the ballot-box key's passphrase."))
+        self.publish_text.setText(self.tr("Writes the record observers verify with 'pbvote verify', its zip, the "
                                      "results report in each language and the results as CSV."))
         if polls != "closed":
-            self.chip.set_state(tr("Tally: waiting for the polls to close"), "off")
+            self.chip.set_state(self.tr("Tally: waiting for the polls to close"), "off")
         elif self.results is not None:
-            self.chip.set_state(tr("Results: signed"), "ok")
+            self.chip.set_state(self.tr("Results: signed"), "ok")
         else:
-            self.chip.set_state(fill(tr("Tally: %1 of %2 partial decryptions"), str(len(self.decrypted)),
+            self.chip.set_state(fill(self.tr("Tally: %1 of %2 partial decryptions"), str(len(self.decrypted)),
                                      str(k)), "warn")
-        summary = [tr("The polls must be closed before anything can be decrypted.") if polls != "closed" else
-                   tr("The polls are closed: the trustees can decrypt.")]
+        summary = [self.tr("The polls must be closed before anything can be decrypted.") if polls != "closed" else
+                   self.tr("The polls are closed: the trustees can decrypt.")]
         if self.results is not None:
-            summary.append(fill(tr("Results signed by the ballot box from the decryptions of trustees %1."),
+            summary.append(fill(self.tr("Results signed by the ballot box from the decryptions of trustees %1."),
                                 ", ".join(map(str, self.results.trustees))))
         if self.published is not None:
-            summary.append(fill(tr("Published in %1."), str(self.published.directory)))
+            summary.append(fill(self.tr("Published in %1."), str(self.published.directory)))
         self.summary.setText(" ".join(summary))
         busy = self.own.running
         for b in (self.decrypt_button, self.count_button, self.publish_button):

@@ -162,27 +162,26 @@ class TrusteesPage(ConsolePage):
 
     def refresh(self) -> None:
         """Show the ceremony's state and the current step."""
-        tr = self.tr
-        self.heading.setText(tr("Trustees"))
-        self.subtitle.setText(tr("The trustees create the election key together. Each keeps a share of it, sealed "
+        self.heading.setText(self.tr("Trustees"))
+        self.subtitle.setText(self.tr("The trustees create the election key together. Each keeps a share of it, sealed "
                                  "by their own passphrase; any threshold of them can later decrypt the totals."))
-        self.status.set_title(tr("Key ceremony"))
-        self.log_section.set_title(tr("Progress"))
-        self.folder_label.setText(tr("Folder for the share files"))
-        self.name_label.setText(tr("Trustee's name"))
-        self.share_label.setText(tr("This trustee's share file"))
+        self.status.set_title(self.tr("Key ceremony"))
+        self.log_section.set_title(self.tr("Progress"))
+        self.folder_label.setText(self.tr("Folder for the share files"))
+        self.name_label.setText(self.tr("Trustee's name"))
+        self.share_label.setText(self.tr("This trustee's share file"))
         for b in (self.choose_folder, self.choose_share):
-            b.set_texts(tr("Choose…"), "", tr("Choose with a file dialog"))
+            b.set_texts(self.tr("Choose…"), "", self.tr("Choose with a file dialog"))
         n, k = self.count()
         stored = self._stored_key()
-        self.summary.setText(fill(tr("%1 trustees; any %2 of them together can decrypt the totals."), str(n), str(k))
-                             if n else tr("Set up the election first."))
+        self.summary.setText(fill(self.tr("%1 trustees; any %2 of them together can decrypt the totals."), str(n),
+                                  str(k)) if n else self.tr("Set up the election first."))
         if stored:
-            self.chip.set_state(tr("Ceremony: done"), "ok")
-            self.key.setText(fill(tr("Joint election key: %1. The election has its key: a second ceremony is "
+            self.chip.set_state(self.tr("Ceremony: done"), "ok")
+            self.key.setText(fill(self.tr("Joint election key: %1. The election has its key: a second ceremony is "
                                      "refused."), stored))
         else:
-            self.chip.set_state(tr("Ceremony: not done yet"), "off")
+            self.chip.set_state(self.tr("Ceremony: not done yet"), "off")
             self.key.setText("")
         self.key.setVisible(bool(stored))
         self.step.setVisible(bool(n) and not stored and not self.own.running)
@@ -196,17 +195,16 @@ class TrusteesPage(ConsolePage):
             return key_fingerprint(bytes(load_ceremony(s).public_key))
 
     def _show_step(self, n: int) -> None:
-        tr = self.tr
         j = len(self.passphrases) + 1
-        self.step.set_title(fill(tr("Trustee %1 of %2"), str(min(j, n)), str(n)) if n else "")
-        self.step_text.setText(fill(tr("Trustee %1: type your name, check where your share file goes, and choose "
+        self.step.set_title(fill(self.tr("Trustee %1 of %2"), str(min(j, n)), str(n)) if n else "")
+        self.step_text.setText(fill(self.tr("Trustee %1: type your name, check where your share file goes, and choose "
                                        "your passphrase (typed twice, never shown). Then hand over to the next "
                                        "trustee."), str(j)))
         self.folder.setEnabled(j == 1)
         self.choose_folder.setEnabled(j == 1)
         last = j >= n
-        self.next_button.set_texts(tr("Seal my part and run the ceremony") if last else tr("Next trustee"), "",
-                                   tr("Keep this trustee's choices and go on"))
+        self.next_button.set_texts(self.tr("Seal my part and run the ceremony") if last else self.tr("Next trustee"),
+                                   "", self.tr("Keep this trustee's choices and go on"))
         if not self.share.text():
             self._name_changed(self.name.text())
 
