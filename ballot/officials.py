@@ -156,7 +156,7 @@ def authenticate(store: Store, role: str, passphrase: str, now: datetime) -> Aut
         until = _locked_until(row, now)
         hashed = row.passphrase_hash
     if until is not None:
-        with store.write() as s:
+        with store.write(read_committed=True) as s:
             append_audit(s, "auth-login", disposition="failure", role=role, at=now,
                          details={"attempts_left": 0, "reason": f"locked until {iso_utc(until)}"})
         return LockedOut(until)
@@ -164,7 +164,7 @@ def authenticate(store: Store, role: str, passphrase: str, now: datetime) -> Aut
         right = argon2id.verify(hashed, _secret(passphrase))
     except InvalidkeyError:
         right = False
-    with store.write() as s:
+    with store.write(read_committed=True) as s:
         return _count(s, role, bool(right), now)
 
 

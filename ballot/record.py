@@ -233,7 +233,7 @@ def _audit_publication(store: Store) -> None:
     same bytes (the zip stays deterministic), while any later action makes
     the next publication a new, audited one.
     """
-    with store.write() as s:
+    with store.write(read_committed=True) as s:
         if load_record_file(s, "ceremony.json") is None:
             return  # nothing to publish yet: the export refuses, and that refusal is what gets logged
         head, _polls = current_head(s, load_election(s).fingerprint)

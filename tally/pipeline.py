@@ -107,13 +107,15 @@ def decrypt_as_trustee(store: Store, share_file: Path, passphrase: str,
         say(f"trustee {share.trustee}: decrypting {sum(len(d.sums) for d in tally.districts)} sums")
         data = decrypt_tally(tally, election, share, say).to_canonical_bytes()
         name = decryption_file_name(share.trustee)
-        with store.write() as s:
+        with store.write(read_committed=True) as s:
+            # The audit entry first: its row lock serialises these writers, so the check below sees
+            # what a concurrent run committed (READ COMMITTED); a refusal rolls the entry back.
+            append_audit(s, "trustee-decrypt", role="trustee", details=details)
             stored = load_record_file(s, name)
             if stored is not None and stored != data and _for_tally(stored, tally):
                 raise AlreadyDecrypted(f"trustee {share.trustee}'s partial decryption of this tally is already "
                                        "stored; nothing was changed")
             save_record_file(s, name, data)
-            append_audit(s, "trustee-decrypt", role="trustee", details=details)
     return PartialStored(share.trustee, name, data, tally)
 
 
@@ -183,12 +185,12 @@ def tally_and_sign(store: Store, board_key: SigningKey, extra: Iterable[tuple[st
         counts = combine(tally, election, valid, ceremony.threshold)
         say(f"counts decrypted with the partial decryptions of trustees {', '.join(map(str, counts.trustees))}")
         results = _results(election, tally, counts).signed(board_key)
-        with store.write() as s:
+        with store.write(read_committed=True) as s:
+            append_audit(s, "tally-complete", details={
+                "trustees": ",".join(map(str, counts.trustees)), "districts": len(tally.districts),
+                "ballots": sum(d.ballots for d in tally.districts)})
             save_record_file(s, TALLY_FILE, tally.to_canonical_bytes())
             for j in counts.trustees:
                 save_record_file(s, decryption_file_name(j), valid[j].to_canonical_bytes())
             save_record_file(s, RESULTS_FILE, results.to_canonical_bytes())
-            append_audit(s, "tally-complete", details={
-                "trustees": ",".join(map(str, counts.trustees)), "districts": len(tally.districts),
-                "ballots": sum(d.ballots for d in tally.districts)})
     return results
