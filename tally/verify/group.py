@@ -143,6 +143,44 @@ def mul_point(k: int, data: bytes, what: str) -> bytes:
     return bytes(out)
 
 
+def commit(z: int, c: int, point: bytes, what: str = "") -> bytes:
+    """``z·G - c·P``: the first commitment of every proof (sections 11 to 14), in one call.
+
+    The hot loop of a ballot computes 60 of these; one call with its own
+    buffers instead of base_mul, mul and sub saves their Python overhead.
+
+    Args:
+        what: empty when ``point`` is validated (or the identity); otherwise
+            ``point`` is undecoded 32 bytes, decoded as :func:`mul_point` does
+            and named ``what`` in the error.
+
+    Raises:
+        VerifyError: if ``point`` is refused.
+    """
+    return commit_with(G, z, c, point, what)
+
+
+def commit_with(base: bytes, z: int, c: int, point: bytes, what: str = "") -> bytes:
+    """``z·B - c·P`` for a validated ``B`` (``G``, the election key, an ``α``); ``what`` as in :func:`commit`."""
+    z, c = z % L, c % L
+    if z <= 1 or c <= 1 or point == IDENTITY or base == IDENTITY or len(point) != 32 or len(base) != 32:
+        scaled = mul_point(c, point, what) if what else mul(c, point)
+        return sub(base_mul(z) if base == G else mul(z, base), scaled)
+    zb = ffi.new("unsigned char[32]")
+    cp = ffi.new("unsigned char[32]")
+    if lib.crypto_scalarmult_ed25519_noclamp(cp, c.to_bytes(32, "little"), point) != 0:
+        if what:
+            decode_point(point, what)  # the precise reason
+        raise VerifyError(f"{what or 'point'}: not a point of the prime-order subgroup")
+    if base == G:
+        rc = lib.crypto_scalarmult_ed25519_base_noclamp(zb, z.to_bytes(32, "little"))
+    else:
+        rc = lib.crypto_scalarmult_ed25519_noclamp(zb, z.to_bytes(32, "little"), base)
+    if rc != 0 or lib.crypto_core_ed25519_sub(zb, zb, cp) != 0:
+        raise VerifyError("not a point of the prime-order subgroup")
+    return bytes(zb)
+
+
 def add(a: bytes, b: bytes) -> bytes:
     """``A + B`` of validated points."""
     if a == IDENTITY:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tally.verify.encoding import Frameable, hash_to_scalar
-from tally.verify.group import IDENTITY, G, L, add, base_mul, mul, mul_point, neg, sub
+from tally.verify.group import IDENTITY, G, L, add, base_mul, commit, commit_with, mul, neg, sub
 
 SPEC_VERSION = "pbvote-spec/1"
 Ciphertext = tuple[bytes, bytes]
@@ -65,13 +65,8 @@ def _disjunctive_commitments(key: bytes, ct: Ciphertext, lo: int, cs: Sequence[i
     out: list[bytes] = []
     last = len(cs) - 1
     for v, (c, z) in enumerate(zip(cs, zs, strict=True)):
-        if fresh:
-            c_alpha = mul_point(c, alpha, fresh)
-            c_shifted = mul_point(c, shifted, fresh) if v == 0 else mul(c, shifted)
-        else:
-            c_alpha, c_shifted = mul(c, alpha), mul(c, shifted)
-        out.append(sub(base_mul(z), c_alpha))
-        out.append(sub(mul(z, key), c_shifted))
+        out.append(commit(z, c, alpha, fresh))
+        out.append(commit_with(key, z, c, shifted, fresh if v == 0 else ""))
         if v < last:
             shifted = sub(shifted, G)
     return out
@@ -180,13 +175,12 @@ def verify_knapsack(key: bytes, cts: Sequence[Ciphertext], costs: Sequence[int],
 
 def verify_schnorr(point: bytes, c: int, z: int, context: Context, label: str) -> bool:
     """Section 14: knowledge of ``log_G X``; ``A = z·G - c·X``."""
-    commitment = sub(base_mul(z), mul(c, point))
-    return c == challenge("pbvote/1/proof/schnorr", context, label, [point], [commitment])
+    return c == challenge("pbvote/1/proof/schnorr", context, label, [point], [commit(z, c, point)])
 
 
 def verify_decryption_share(public_share: bytes, alpha: bytes, share: bytes, c: int, z: int, context: Context,
                             label: str) -> bool:
     """Section 13: ``log_G X_j = log_α S_j``; ``A = z·G - c·X_j``, ``B = z·α - c·S_j``."""
-    a = sub(base_mul(z), mul(c, public_share))
-    b = sub(mul(z, alpha), mul(c, share))
+    a = commit(z, c, public_share)
+    b = commit_with(alpha, z, c, share)
     return c == challenge("pbvote/1/proof/decryption-share", context, label, [public_share, alpha, share], [a, b])
