@@ -847,6 +847,10 @@
         <translation>通知信未列印</translation>
     </message>
     <message>
+        <source>The number of codes must be a whole number from 1 to 1,000,000.</source>
+        <translation>投票碼數量必須是 1 到 1,000,000 之間的整數。</translation>
+    </message>
+    <message>
         <source>The roll was not imported</source>
         <translation>名冊未匯入</translation>
     </message>
@@ -1456,10 +1460,6 @@
         <translation>儲存驗證報告</translation>
     </message>
     <message>
-        <source>The picture could not be read.</source>
-        <translation>無法讀取這張圖片。</translation>
-    </message>
-    <message>
         <source>The record could not be verified: %1</source>
         <translation>無法驗證此紀錄：%1</translation>
     </message>
@@ -1935,6 +1935,13 @@
         <source>−</source>
         <comment>one point less</comment>
         <translation>−</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDesk</name>
+    <message>
+        <source>The picture could not be read.</source>
+        <translation>無法讀取這張圖片。</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from kiosk.qt import (
     QLabel,
     QLineEdit,
     QResizeEvent,
+    QSizePolicy,
     Qt,
     QTableWidget,
     QTableWidgetItem,
@@ -112,6 +113,7 @@ class StatusChip(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.set_state("", "off")
 
     def set_state(self, text: str, state: str) -> None:

@@ -19,7 +19,7 @@ from kiosk.officials.dialogs import NewPassphraseForm, show_problem
 from kiosk.officials.letters_print import print_pdf_file, printers_available
 from kiosk.officials.page import ConsolePage
 from kiosk.officials.widgets import Note, PathField, Section, StatusChip, button, button_row, page_layout
-from kiosk.qt import QFileDialog, QFormLayout, QHBoxLayout, QLabel, QSpinBox, QWidget
+from kiosk.qt import QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 from kiosk.widgets import label
 
 __all__ = ["EligibilityPage"]
@@ -42,11 +42,9 @@ class EligibilityPage(ConsolePage):
         # codes
         self.codes = Section()
         form = QFormLayout()
-        self.count = QSpinBox()
-        self.count.setRange(1, 1_000_000)
-        self.count.setValue(100)
-        self.count.setGroupSeparatorShown(True)
-        self.count.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+        self.count = QLineEdit("100")
+        self.count.setMaxLength(9)
+        self.count.setMaximumWidth(220)
         self.folder = PathField()
         self.folder.choose.clicked.connect(self._choose_folder)
         self.count_label, self.folder_label = QLabel(), QLabel()
@@ -104,7 +102,12 @@ class EligibilityPage(ConsolePage):
         if not folder:
             self.codes_note.set_note(self.tr("Choose the folder for this batch's files first."), "error")
             return
-        store, count, out = self.context.store, self.count.value(), Path(folder)
+        digits = self.count.text().replace(",", "").replace("_", "").strip()
+        if not digits.isdigit() or not 1 <= int(digits) <= 1_000_000:
+            self.codes_note.set_note(self.tr("The number of codes must be a whole number from 1 to 1,000,000."),
+                                     "error")
+            return
+        store, count, out = self.context.store, int(digits), Path(folder)
         self._busy(True)
         self.codes_note.set_note(fill(self.tr("Drawing %1 codes and printing their letters…"), format_number(count)),
                                  "muted")

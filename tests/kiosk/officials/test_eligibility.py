@@ -34,7 +34,7 @@ def test_codes_are_written_to_files_counted_and_never_shown(qtbot, tmp_path: Pat
     assert page.codes.isVisible() and not page.roll.isVisible()
     assert "0 voting codes issued" == page.counts.text()
     out = tmp_path / "batch-1"
-    page.count.setValue(7)
+    page.count.setText("7")
     page.folder.edit.setText(str(out))
     page.generate.click()
     qtbot.waitUntil(lambda: not window.context.busy(), timeout=60000)
@@ -60,7 +60,7 @@ def test_a_second_batch_into_the_same_folder_is_refused_and_nothing_added(qtbot,
     out.mkdir()
     (out / "codes.csv").write_text("code\n", encoding="utf-8")
     page.folder.edit.setText(str(out))
-    page.count.setValue(3)
+    page.count.setText("3")
     page.generate.click()
     qtbot.waitUntil(lambda: not window.context.busy(), timeout=60000)
     assert "No codes were generated." == page.codes_note.text.text()
