@@ -1238,6 +1238,14 @@
         <translation>投票案</translation>
     </message>
     <message>
+        <source>Manifest form</source>
+        <translation>設定檔表單</translation>
+    </message>
+    <message>
+        <source>Parts of the manifest</source>
+        <translation>設定檔的各部分</translation>
+    </message>
+    <message>
         <source>Pictures (*.png *.jpg *.jpeg *.svg)</source>
         <translation>圖片（*.png *.jpg *.jpeg *.svg）</translation>
     </message>

@@ -161,7 +161,7 @@ class ManifestForm(QTabWidget):
         for c, f in enumerate(fields):
             if f.kind == "text":
                 table.setColumnWidth(c, 320)
-        table.setAccessibleName(name)
+        table.setAccessibleName(self.tabText(1 if name == "districts" else 2))
 
     # ----- edits
 
@@ -275,6 +275,11 @@ class ManifestForm(QTabWidget):
         self.setTabText(0, self.tr("Election"))
         self.setTabText(1, self.tr("Districts"))
         self.setTabText(2, self.tr("Projects"))
+        self.setAccessibleName(self.tr("Manifest form"))
+        self.tabBar().setAccessibleName(self.tr("Parts of the manifest"))
+        self.election_page.setAccessibleName(self.tr("Election"))
+        for name, table in self.tables.items():
+            table.setAccessibleName(self.tabText(1 if name == "districts" else 2))
         self.add_buttons["districts"].set_texts(self.tr("Add district"), "", "")
         self.remove_buttons["districts"].set_texts(self.tr("Remove district"), "",
                                                     self.tr("Remove the selected district"))

@@ -10,7 +10,7 @@ from kiosk.app import parse_args, run
 from kiosk.officials.console import OfficialsWindow
 from kiosk.officials.page import ConsolePage
 from kiosk.officials.pages import PAGES
-from kiosk.qt import QWidget
+from kiosk.qt import QApplication, Qt, QWidget
 from kiosk.window import KioskWindow
 from tests.kiosk.officials.shell_steps import open_console, sample_store, sign_in
 
@@ -89,3 +89,33 @@ def test_pages_refresh_when_the_store_changes(qtbot, tmp_path: Path) -> None:  #
     window.stack.setCurrentWidget(probe)
     window.context.changed()
     assert ["refresh"] == calls
+
+
+B1_PAGES = ("setup", "eligibility", "kiosks", "checkin", "access")
+
+
+@pytest.mark.parametrize("language", ["en", "zh-TW"])
+def test_every_focusable_widget_has_an_accessible_name(qtbot, tmp_path: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    window = open_console(qtbot, sample_store(tmp_path / "e.db"), language=language)
+    try:
+        screens: list[tuple[str, QWidget]] = [("login", window.login)]
+        sign_in(qtbot, window)
+        for name in B1_PAGES:
+            page = window.show_page(name)
+            if name == "setup":
+                page.load_sample()  # type: ignore[attr-defined]
+            screens.append((name, page))
+        screens.append(("header", window.header))
+        seen = 0
+        for name, screen in screens:
+            if screen is not window.login:
+                window.show_page(name) if name in B1_PAGES else None
+            QApplication.processEvents()
+            for widget in [screen, *screen.findChildren(QWidget)]:
+                if not widget.isVisibleTo(window) or not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                    continue
+                seen += 1
+                assert widget.accessibleName().strip(), f"{language}/{name}: {widget!r} {getattr(widget, 'text', str)()}"
+        assert seen > 30
+    finally:
+        window.translations.use("en")
