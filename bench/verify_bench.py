@@ -70,48 +70,25 @@ count = 3
 threshold = 2
 [eligibility]
 mode = "codes"
-[[districts]]
-id = "a"
-name = {{ en = "A" }}
-budget = 100000
-currency = "TWD"
-[districts.ballot]
-type = "approval"
-min = 1
-max = {n}
-[districts.outcome]
-rule = "greedy"
-[[districts]]
-id = "b"
-name = {{ en = "B" }}
-budget = 100000
-currency = "TWD"
-[districts.ballot]
-type = "approval"
-min = 1
-max = 5
-[districts.outcome]
-rule = "greedy"
-[[districts]]
-id = "k"
-name = {{ en = "K" }}
-budget = 100000
-currency = "TWD"
-[districts.ballot]
-type = "knapsack"
-[districts.outcome]
-rule = "greedy"
-{projects}
+{districts}{projects}
 """
 
 
+BALLOTS = {"a": f'type = "approval"\nmin = 1\nmax = {PROJECTS}', "b": 'type = "approval"\nmin = 1\nmax = 5',
+           "k": 'type = "knapsack"'}
+"""District id -> its ``[districts.ballot]`` lines."""
+
+
 def _manifest(folder: Path) -> Path:
+    districts = "".join(f'[[districts]]\nid = "{d}"\nname = {{ en = "{d.upper()}" }}\nbudget = 100000\n'
+                        f'currency = "TWD"\n[districts.ballot]\n{ballot}\n[districts.outcome]\nrule = "greedy"\n'
+                        for d, ballot in BALLOTS.items())
     projects = "".join(
         f'[[projects]]\nid = "{d}{i:02d}"\ndistrict = "{d}"\ntitle = {{ en = "P{i}" }}\n'
         f'description = {{ en = "Project {i}." }}\ncost = {10000 + 1000 * i}\n'
         for d in "abk" for i in range(PROJECTS))
     path = folder / "bench.toml"
-    path.write_text(MANIFEST.format(n=PROJECTS, projects=projects), encoding="utf-8")
+    path.write_text(MANIFEST.format(districts=districts, projects=projects), encoding="utf-8")
     return path
 
 

@@ -18,7 +18,7 @@ import pytest
 
 from ballot.encrypt import encrypt_ballot
 from ballot.manifest import load_manifest
-from ballot.manifest_model import Election as AppElection
+from ballot.samples import sample_manifest
 from ballot.selection import Selection
 from crypto.signatures import SigningKey, generate_signing_key, sign
 from tally.ceremony import run_in_room_ceremony
@@ -28,41 +28,6 @@ from tally.verify.entries import kiosks_bytes, make_election
 from tally.verify.errors import VerifyError
 from tally.verify.group import IDENTITY, T8, G, L, P, add, mul, mul_point
 
-MANIFEST = """format = "pbvote-manifest/1"
-[election]
-id = "points"
-title = { en = "Points" }
-languages = ["en"]
-opens = 2027-03-01T08:00:00+08:00
-closes = 2027-03-14T20:00:00+08:00
-[trustees]
-count = 3
-threshold = 2
-[eligibility]
-mode = "codes"
-[[districts]]
-id = "a"
-name = { en = "A" }
-budget = 100
-currency = "TWD"
-[districts.ballot]
-type = "approval"
-min = 1
-max = 2
-[districts.outcome]
-rule = "greedy"
-[[districts]]
-id = "k"
-name = { en = "K" }
-budget = 100
-currency = "TWD"
-[districts.ballot]
-type = "knapsack"
-[districts.outcome]
-rule = "greedy"
-""" + "".join(f'[[projects]]\nid = "{d}{i}"\ndistrict = "{d}"\ntitle = {{ en = "P{i}" }}\n'
-              f'description = {{ en = "Project {i}." }}\ncost = {20 + 10 * i}\n' for d in "ak" for i in range(3))
-
 MIXED = add(G, T8)
 BAD_POINTS = {
     "small order": (T8, "a point of small order"),
@@ -71,22 +36,25 @@ BAD_POINTS = {
     "non-canonical": ((P + 1).to_bytes(32, "little"), "non-canonical encoding"),
     "off the curve": ((2).to_bytes(32, "little"), "not a point of the prime-order subgroup"),
 }
+SAMPLES = {"approval": "taipei-daan", "knapsack": "riverside-knapsack", "cumulative": "school-points"}
+"""Ballot type -> the bundled sample election of that type."""
+
+Ballot = tuple[Election, dict[str, Any], SigningKey]
 
 
-@pytest.fixture(scope="module")
-def setup(tmp_path_factory: pytest.TempPathFactory) -> tuple[Election, dict[str, tuple[dict[str, Any], SigningKey]]]:
-    path = tmp_path_factory.mktemp("points") / "points.toml"
-    path.write_text(MANIFEST, encoding="utf-8")
-    app: AppElection = load_manifest(path)
-    record, _ = run_in_room_ceremony(app, 3, 2)
+@pytest.fixture(scope="module", params=sorted(SAMPLES))
+def sample(request: pytest.FixtureRequest) -> Ballot:
+    """One honest ballot of the sample election of a ballot type, its voter's key, the verifier's election."""
+    app = load_manifest(sample_manifest(SAMPLES[request.param]))
+    record, _ = run_in_room_ceremony(app, app.trustees, app.threshold)
     public_key = bytes(record.public_key)
-    election = make_election(app.fingerprint, app.canonical_bytes(), public_key, kiosks_bytes({}))
-    ballots = {}
-    for district, picks in (("a", {"a0", "a2"}), ("k", {"k1"})):
-        key = generate_signing_key()
-        data = encrypt_ballot(app, public_key, Selection(district, frozenset(picks)), key).to_bytes()
-        ballots[district] = (json.loads(data), key)
-    return election, ballots
+    district = app.districts[0].id
+    ids = [p.id for p in app.projects_in(district)]
+    choice = (Selection(district, points={ids[0]: 2, ids[1]: 1}) if request.param == "cumulative"
+              else Selection(district, frozenset(ids[:1])))
+    key = generate_signing_key()
+    data = encrypt_ballot(app, public_key, choice, key).to_bytes()
+    return make_election(app.fingerprint, app.canonical_bytes(), public_key, kiosks_bytes({})), json.loads(data), key
 
 
 def _resigned(ballot: dict[str, Any], key: SigningKey) -> bytes:
@@ -100,32 +68,31 @@ def _copy(ballot: dict[str, Any]) -> dict[str, Any]:
     return copied
 
 
-def test_the_honest_ballots_pass(setup: tuple[Election, dict[str, Any]]) -> None:
-    election, ballots = setup
-    for ballot, key in ballots.values():
-        assert check_ballot(_resigned(ballot, key), election).district == ballot["district"]
+def test_the_honest_ballot_passes(sample: Ballot) -> None:
+    election, ballot, key = sample
+    assert check_ballot(_resigned(ballot, key), election).district == ballot["district"]
 
 
 @pytest.mark.parametrize("kind", sorted(BAD_POINTS))
 @pytest.mark.parametrize("where", ["selection alpha", "selection beta", "knapsack bit alpha", "knapsack bit beta"])
 @pytest.mark.parametrize("trivial_challenges", [False, True])
-def test_a_bad_point_is_refused_naming_the_part(setup: tuple[Election, dict[str, Any]], kind: str, where: str,
+def test_a_bad_point_is_refused_naming_the_part(sample: Ballot, kind: str, where: str,
                                                 trivial_challenges: bool) -> None:
-    election, ballots = setup
+    election, ballot, key = sample
+    if where.startswith("knapsack") and "knapsack" not in ballot["proofs"]:
+        pytest.skip("no knapsack proof on this ballot type")
     point, reason = BAD_POINTS[kind]
-    ballot, key = ballots["k" if where.startswith("knapsack") else "a"]
     ballot = _copy(ballot)
     side = 0 if where.endswith("alpha") else 1
     if where.startswith("selection"):
         ballot["selections"][1][side] = point.hex()
-        proof, part = ballot["proofs"]["selections"][1], "selection/1"
-        challenges = proof["c"]
+        proof = ballot["proofs"]["selections"][1]
+        part, challenges = ("points/1" if len(proof["c"]) > 2 else "selection/1"), proof["c"]
     else:
         ballot["proofs"]["knapsack"]["bits"][2][side] = point.hex()
-        proof, part = ballot["proofs"]["knapsack"], "knapsack bit 2"
-        challenges = proof["c"][2]
-    if trivial_challenges:  # c_0 = 0 and c_1 = 1: no multiplication by the point validates it
-        challenges[:] = [f"{0:064x}", (1).to_bytes(32, "little").hex()]
+        part, challenges = "knapsack bit 2", ballot["proofs"]["knapsack"]["c"][2]
+    if trivial_challenges:  # c_0 = 0, every other c_v = 1: no multiplication by the point validates it
+        challenges[:] = [f"{0:064x}"] + [(1).to_bytes(32, "little").hex()] * (len(challenges) - 1)
     with pytest.raises(VerifyError) as refused:
         check_ballot(_resigned(ballot, key), election)
     assert f"{part}: {reason}" == str(refused.value)
