@@ -34,7 +34,7 @@ from kiosk.officials.context import ConsoleContext
 from kiosk.officials.page import ConsolePage
 from kiosk.officials.progress import scrolling_page_layout
 from kiosk.officials.widgets import Section, StatusChip, button_row
-from kiosk.qt import QTimer, QWidget
+from kiosk.qt import QHBoxLayout, QTimer, QVBoxLayout, QWidget
 from kiosk.widgets import label
 
 __all__ = ["REFRESH_MS", "DashboardPage", "Turnout", "read_turnout"]
@@ -96,10 +96,19 @@ class DashboardPage(ConsolePage):
         self.chip = StatusChip()
         self.now.body.addLayout(button_row(self.chip))
         self.total_label = label("Muted")
-        self.total = label("Figure")
+        self.total = label("Figure", wrap=False)
         self.updated = label("Muted")
-        for widget in (self.total_label, self.total, self.updated):
-            self.now.body.addWidget(widget)
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        row.addWidget(self.total)
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        words.addStretch(1)
+        words.addWidget(self.total_label)
+        words.addWidget(self.updated)
+        words.addStretch(1)
+        row.addLayout(words, 1)
+        self.now.body.addLayout(row)
         column.addWidget(self.now)
         self.per_kiosk = Section()
         self.kiosk_chart = BarChart()

@@ -101,9 +101,11 @@ def close_messages(parent: QWidget) -> None:
         box.close()
 
 
-def tallied(path: Path, voters: int = 12, sample: str = "taipei-daan", *, words: Iterable[str] = ()) -> Ready:
-    """An election with ``voters`` ballots (varied picks, at kiosk-1 and from home), closed, decrypted by
-    trustees 1 and 3, results signed; the shares sealed into ``path.parent/trustee-<j>.share`` under ``words``."""
+def tallied(path: Path, voters: int = 12, sample: str = "taipei-daan", *, words: Iterable[str] = (),
+            decrypted: tuple[int, ...] = (1, 3), sign: bool = True) -> Ready:
+    """An election with ``voters`` ballots (varied picks, at kiosk-1 and from home), closed, decrypted by the
+    trustees ``decrypted``, results signed if ``sign``; the shares sealed into ``path.parent/trustee-<j>.share``
+    under ``words`` (default "trustee <j> words")."""
     ready = prepare_election(f"sqlite:///{path}", voters, sample=sample)
     box = ready.box()
     district = ready.election.districts[0].id
@@ -118,7 +120,8 @@ def tallied(path: Path, voters: int = 12, sample: str = "taipei-daan", *, words:
     secrets = list(words) or [f"trustee {j} words" for j in range(1, 4)]
     for share, secret in zip(ready.shares, secrets, strict=True):
         write_share_file(path.parent / f"trustee-{share.trustee}.share", share, secret)
-    for j in (1, 3):
+    for j in decrypted:
         decrypt_as_trustee(ready.store, path.parent / f"trustee-{j}.share", secrets[j - 1])
-    tally_and_sign(ready.store, key)
+    if sign:
+        tally_and_sign(ready.store, key)
     return ready
