@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from kiosk.officials.style import CHIP_STATES
 from kiosk.qt import (
     QAbstractItemView,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -28,8 +29,8 @@ from kiosk.qt import (
 )
 from kiosk.widgets import KioskButton, label
 
-__all__ = ["Note", "PathField", "Section", "StatusChip", "button", "button_row", "page_layout", "read_only_table",
-           "set_rows"]
+__all__ = ["Note", "PathField", "Section", "StatusChip", "button", "button_row", "field_rows", "page_layout",
+           "read_only_table", "set_rows"]
 
 
 def page_layout(page: QWidget) -> tuple[QVBoxLayout, QLabel, QLabel]:
@@ -162,6 +163,18 @@ class PathField(QWidget):
         """Name the field (accessible name) and the button's text."""
         self.edit.setAccessibleName(name)
         self.choose.set_texts(choose, f"{choose} {name}", "")
+
+
+def field_rows(*fields: QWidget) -> tuple[QFormLayout, list[QLabel]]:
+    """A form with one row per field, each under a caption label that names it (texts set by the page)."""
+    form = QFormLayout()
+    captions = []
+    for field in fields:
+        caption = QLabel()
+        caption.setBuddy(field.edit if isinstance(field, PathField) else field)
+        form.addRow(caption, field)
+        captions.append(caption)
+    return form, captions
 
 
 def read_only_table(columns: int, parent: QWidget | None = None, *, stretch: int = -1) -> QTableWidget:

@@ -104,6 +104,23 @@ class NewPassphraseForm(QWidget):
         self.problem.hide()
 
 
+def _dialog_column(dialog: QDialog, title: str, prompt: str, body: QWidget) -> QDialogButtonBox:
+    """Lay out ``dialog``: the prompt, ``body`` and OK/Cancel (returned, its signals for the caller to connect)."""
+    dialog.setWindowTitle(title)
+    column = QVBoxLayout(dialog)
+    column.setContentsMargins(24, 20, 24, 20)
+    column.setSpacing(12)
+    column.addWidget(label("", prompt))
+    column.addWidget(body)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.rejected.connect(dialog.reject)
+    for b in buttons.buttons():
+        b.setAccessibleName(b.text())
+    column.addWidget(buttons)
+    dialog.resize(480, dialog.sizeHint().height())
+    return buttons
+
+
 class PassphraseDialog(QDialog):
     """Ask for an existing passphrase (the ballot-box key's, a trustee's) in a small modal dialog.
 
@@ -114,21 +131,10 @@ class PassphraseDialog(QDialog):
 
     def __init__(self, prompt: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(QCoreApplication.translate("ConsolePassphrase", "Passphrase"))
-        column = QVBoxLayout(self)
-        column.setContentsMargins(24, 20, 24, 20)
-        column.setSpacing(12)
-        self.prompt = label("", prompt)
-        column.addWidget(self.prompt)
         self.field = password_field(prompt)
-        column.addWidget(self.field)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = _dialog_column(self, QCoreApplication.translate("ConsolePassphrase", "Passphrase"), prompt,
+                                 self.field)
         buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        for b in buttons.buttons():
-            b.setAccessibleName(b.text())
-        column.addWidget(buttons)
-        self.resize(480, self.sizeHint().height())
 
 
 def ask_passphrase(parent: QWidget | None, prompt: str) -> str:
@@ -151,18 +157,11 @@ class NewPassphraseDialog(QDialog):
 
     def __init__(self, prompt: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(QCoreApplication.translate("ConsolePassphrase", "Choose a passphrase"))
-        column = QVBoxLayout(self)
-        column.setContentsMargins(24, 20, 24, 20)
-        column.setSpacing(12)
-        column.addWidget(label("", prompt))
         self.form = NewPassphraseForm()
-        column.addWidget(self.form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = _dialog_column(self, QCoreApplication.translate("ConsolePassphrase", "Choose a passphrase"),
+                                 prompt, self.form)
         buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
         self.form.submitted.connect(self._check)
-        column.addWidget(buttons)
         self.value = ""
 
     def _check(self) -> None:

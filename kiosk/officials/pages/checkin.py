@@ -16,8 +16,8 @@ from ballot.storage import load_election
 from kiosk.officials.context import ConsoleContext
 from kiosk.officials.dialogs import password_field, show_problem
 from kiosk.officials.page import ConsolePage
-from kiosk.officials.widgets import Note, PathField, Section, StatusChip, button, button_row, page_layout
-from kiosk.qt import QFileDialog, QFormLayout, QLabel, QLineEdit, QWidget
+from kiosk.officials.widgets import Note, PathField, Section, StatusChip, button, button_row, field_rows, page_layout
+from kiosk.qt import QFileDialog, QLineEdit, QWidget
 
 __all__ = ["CheckInPage"]
 
@@ -34,31 +34,21 @@ class CheckInPage(ConsolePage):
         self.state = StatusChip()
         column.addWidget(self.state)
         self.key_section = Section()
-        form = QFormLayout()
         self.key_file = PathField()
         self.key_file.choose.clicked.connect(self._choose_key)
         self.key_passphrase = password_field("")
         self.key_passphrase.returnPressed.connect(self.open_key)
-        self.key_label, self.pass_label = QLabel(), QLabel()
-        self.key_label.setBuddy(self.key_file.edit)
-        self.pass_label.setBuddy(self.key_passphrase)
-        form.addRow(self.key_label, self.key_file)
-        form.addRow(self.pass_label, self.key_passphrase)
+        form, (self.key_label, self.pass_label) = field_rows(self.key_file, self.key_passphrase)
         self.key_section.body.addLayout(form)
         self.open_button = button("primary")
         self.open_button.clicked.connect(self.open_key)
         self.key_section.body.addLayout(button_row(self.open_button))
         column.addWidget(self.key_section)
         self.resident = Section()
-        form = QFormLayout()
         self.id_number, self.birth_date = QLineEdit(), QLineEdit()
         self.birth_date.setInputMask("9999-99-99")
         self.birth_date.returnPressed.connect(self.check)
-        self.id_label, self.birth_label = QLabel(), QLabel()
-        self.id_label.setBuddy(self.id_number)
-        self.birth_label.setBuddy(self.birth_date)
-        form.addRow(self.id_label, self.id_number)
-        form.addRow(self.birth_label, self.birth_date)
+        form, (self.id_label, self.birth_label) = field_rows(self.id_number, self.birth_date)
         self.resident.body.addLayout(form)
         self.check_button = button("primary")
         self.check_button.setObjectName("CheckIn")

@@ -18,8 +18,8 @@ from kiosk.officials.context import ConsoleContext
 from kiosk.officials.dialogs import NewPassphraseForm, show_problem
 from kiosk.officials.letters_print import print_pdf_file, printers_available
 from kiosk.officials.page import ConsolePage
-from kiosk.officials.widgets import Note, PathField, Section, StatusChip, button, button_row, page_layout
-from kiosk.qt import QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
+from kiosk.officials.widgets import Note, PathField, Section, StatusChip, button, button_row, field_rows, page_layout
+from kiosk.qt import QFileDialog, QHBoxLayout, QLineEdit, QWidget
 from kiosk.widgets import label
 
 __all__ = ["EligibilityPage"]
@@ -41,17 +41,12 @@ class EligibilityPage(ConsolePage):
         column.addLayout(top)
         # codes
         self.codes = Section()
-        form = QFormLayout()
         self.count = QLineEdit("100")
         self.count.setMaxLength(9)
         self.count.setMaximumWidth(220)
         self.folder = PathField()
         self.folder.choose.clicked.connect(self._choose_folder)
-        self.count_label, self.folder_label = QLabel(), QLabel()
-        self.count_label.setBuddy(self.count)
-        self.folder_label.setBuddy(self.folder.edit)
-        form.addRow(self.count_label, self.count)
-        form.addRow(self.folder_label, self.folder)
+        form, (self.count_label, self.folder_label) = field_rows(self.count, self.folder)
         self.codes.body.addLayout(form)
         self.generate = button("primary")
         self.generate.setObjectName("GenerateCodes")
@@ -65,15 +60,10 @@ class EligibilityPage(ConsolePage):
         column.addWidget(self.codes)
         # roll
         self.roll = Section()
-        form = QFormLayout()
         self.roll_file, self.key_file = PathField(), PathField()
         self.roll_file.choose.clicked.connect(self._choose_roll)
         self.key_file.choose.clicked.connect(self._choose_key)
-        self.roll_label, self.key_label = QLabel(), QLabel()
-        self.roll_label.setBuddy(self.roll_file.edit)
-        self.key_label.setBuddy(self.key_file.edit)
-        form.addRow(self.roll_label, self.roll_file)
-        form.addRow(self.key_label, self.key_file)
+        form, (self.roll_label, self.key_label) = field_rows(self.roll_file, self.key_file)
         self.roll.body.addLayout(form)
         self.roll_passphrase = NewPassphraseForm()
         self.roll.body.addWidget(self.roll_passphrase)

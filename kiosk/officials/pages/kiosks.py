@@ -25,11 +25,12 @@ from kiosk.officials.widgets import (
     Section,
     button,
     button_row,
+    field_rows,
     page_layout,
     read_only_table,
     set_rows,
 )
-from kiosk.qt import QFileDialog, QFormLayout, QLabel, QLineEdit, QWidget
+from kiosk.qt import QFileDialog, QLineEdit, QWidget
 
 __all__ = ["KiosksPage"]
 
@@ -57,16 +58,11 @@ class KiosksPage(ConsolePage):
         self.list.body.addLayout(button_row(self.revoke_button))
         column.addWidget(self.list, 1)
         self.register = Section()
-        form = QFormLayout()
         self.name = QLineEdit()
         self.name.setMaxLength(64)
         self.key_file = PathField()
         self.key_file.choose.clicked.connect(self._choose_key)
-        self.name_label, self.key_label = QLabel(), QLabel()
-        self.name_label.setBuddy(self.name)
-        self.key_label.setBuddy(self.key_file.edit)
-        form.addRow(self.name_label, self.name)
-        form.addRow(self.key_label, self.key_file)
+        form, (self.name_label, self.key_label) = field_rows(self.name, self.key_file)
         self.register.body.addLayout(form)
         self.passphrase = NewPassphraseForm()
         self.register.body.addWidget(self.passphrase)

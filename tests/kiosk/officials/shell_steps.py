@@ -12,6 +12,7 @@ from ballot.officials import set_passphrase
 from ballot.samples import sample_manifest
 from ballot.storage import Store, save_election
 from kiosk.officials.console import OfficialsWindow, build_officials_window
+from kiosk.officials.page import ConsolePage
 from kiosk.qt import QApplication, QWidget
 from kiosk.theme import install_font
 
@@ -99,3 +100,10 @@ def texts(root: QWidget) -> list[str]:
                     if item is not None:
                         out.append(item.text())
     return out
+
+
+def open_page(qtbot, store: Store, name: str, role: str = "official") -> tuple[OfficialsWindow, ConsolePage]:  # type: ignore[no-untyped-def]
+    """Open the console over ``store``, sign in as ``role`` and show the page called ``name``."""
+    window = open_console(qtbot, store)
+    sign_in(qtbot, window, role)
+    return window, window.show_page(name)

@@ -15,15 +15,13 @@ from ballot.samples import sample_manifest
 from ballot.storage import load_election
 from kiosk.officials.letters_print import print_pdf_file
 from kiosk.officials.pages.eligibility import EligibilityPage
-from tests.kiosk.officials.shell_steps import open_console, sample_store, sign_in, texts
+from tests.kiosk.officials.shell_steps import open_page, sample_store, texts
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def _page(qtbot, store) -> tuple[object, EligibilityPage]:  # type: ignore[no-untyped-def]
-    window = open_console(qtbot, store)
-    sign_in(qtbot, window)
-    page = window.show_page("eligibility")
+    window, page = open_page(qtbot, store, "eligibility")
     assert isinstance(page, EligibilityPage)
     return window, page
 

@@ -15,15 +15,13 @@ from ballot.storage import load_election
 from kiosk.officials.pages.kiosks import KiosksPage
 from kiosk.qt import QApplication, QMessageBox, QTimer
 from tests.ballot.box_setup import prepare_election
-from tests.kiosk.officials.shell_steps import OFFICIAL, open_console, sample_store, sign_in
+from tests.kiosk.officials.shell_steps import OFFICIAL, open_page, sample_store
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def _page(qtbot, store) -> tuple[object, KiosksPage]:  # type: ignore[no-untyped-def]
-    window = open_console(qtbot, store)
-    sign_in(qtbot, window)
-    page = window.show_page("kiosks")
+    window, page = open_page(qtbot, store, "kiosks")
     assert isinstance(page, KiosksPage)
     return window, page
 
