@@ -151,8 +151,8 @@ class DashboardPage(ConsolePage):
         self.per_kiosk.set_title(self.tr("Per kiosk"))
         self.per_hour.set_title(self.tr("Per hour"))
         self.hour_note.setText(self.tr("Ballots carry no time, so the console notes the total once an hour; each bar "
-                                  "is the difference between two notes. A bar spanning several hours means the "
-                                  "console was not open in between."))
+                                       "is the difference between two notes. A bar spanning several hours means the "
+                                       "console was not open in between."))
         self.kiosk_chart.setAccessibleName(self.tr("Ballots per kiosk"))
         self.hour_chart.setAccessibleName(self.tr("Ballots per hour"))
         if self.turnout is not None:

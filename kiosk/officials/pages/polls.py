@@ -120,13 +120,13 @@ class PollsPage(ConsolePage):
         """Re-read the polls' state, the counts and the board head."""
         self.heading.setText(self.tr("Polls"))
         self.subtitle.setText(self.tr("Open the polls when the election is ready; close them when voting ends. "
-                                 "Each step is a signed entry on the bulletin board and gives a signed report."))
+                                      "Each step is a signed entry on the bulletin board and gives a signed report."))
         self.status.set_title(self.tr("Now"))
         self.controls.set_title(self.tr("Open or close"))
         self.report_section.set_title(self.tr("Polls report"))
         self.open_button.set_texts(self.tr("Open polls"), "", self.tr("Append the signed opening entry to the board"))
         self.close_button.set_texts(self.tr("Close polls"), "", self.tr("Append the signed closing entry; no ballot is "
-                                                                "accepted after it"))
+                                                                        "accepted after it"))
         self.save_button.set_texts(self.tr("Save report as PDF…"), "", self.tr("Save the signed polls report"))
         self.print_button.set_texts(self.tr("Print report"), "", self.tr("Send the signed polls report to the printer"))
         for name, text in zip(self.names, (self.tr("Ballots cast"), self.tr("Ballots checked (spoiled)"),

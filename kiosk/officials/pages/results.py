@@ -102,7 +102,7 @@ class ResultsPage(ConsolePage):
         """Re-read the signed results and show every district."""
         self.heading.setText(self.tr("Results"))
         self.subtitle.setText(self.tr("The signed results, as the results report and the published record state them: "
-                                 "votes per project, funded projects marked, and the budget used."))
+                                      "votes per project, funded projects marked, and the budget used."))
         election = self.context.election()
         data = None
         if election is not None:

@@ -140,7 +140,7 @@ class TallyPage(ConsolePage):
         """Re-read the polls' state, the stored partial decryptions and results."""
         self.heading.setText(self.tr("Tally"))
         self.subtitle.setText(self.tr("After the close: enough trustees decrypt the totals, one after another; the "
-                                 "results are computed and signed; then the election record is published."))
+                                      "results are computed and signed; then the election record is published."))
         self.status.set_title(self.tr("Now"))
         self.decrypt.set_title(self.tr("1. Trustees decrypt"))
         self.count.set_title(self.tr("2. Compute and sign the results"))
@@ -160,11 +160,11 @@ class TallyPage(ConsolePage):
         n, k, polls = self._state()
         done = ", ".join(map(str, self.decrypted)) or self.tr("none yet")
         self.decrypt_text.setText(fill(self.tr("Trustee by trustee: choose your share file and press the button; you "
-                                          "will be asked for your passphrase. Done so far: %1 (any %2 of %3 "
-                                          "needed)."), done, str(k), str(n)))
+                                               "will be asked for your passphrase. Done so far: %1 (any %2 of %3 "
+                                               "needed)."), done, str(k), str(n)))
         self.count_text.setText(self.tr("Needs enough partial decryptions and the ballot-box key's passphrase."))
         self.publish_text.setText(self.tr("Writes the record observers verify with 'pbvote verify', its zip, the "
-                                     "results report in each language and the results as CSV."))
+                                          "results report in each language and the results as CSV."))
         if polls != "closed":
             self.chip.set_state(self.tr("Tally: waiting for the polls to close"), "off")
         elif self.results is not None:

@@ -164,7 +164,7 @@ class TrusteesPage(ConsolePage):
         """Show the ceremony's state and the current step."""
         self.heading.setText(self.tr("Trustees"))
         self.subtitle.setText(self.tr("The trustees create the election key together. Each keeps a share of it, sealed "
-                                 "by their own passphrase; any threshold of them can later decrypt the totals."))
+                                      "by their own passphrase; any threshold of them can later decrypt the totals."))
         self.status.set_title(self.tr("Key ceremony"))
         self.log_section.set_title(self.tr("Progress"))
         self.folder_label.setText(self.tr("Folder for the share files"))
@@ -179,7 +179,7 @@ class TrusteesPage(ConsolePage):
         if stored:
             self.chip.set_state(self.tr("Ceremony: done"), "ok")
             self.key.setText(fill(self.tr("Joint election key: %1. The election has its key: a second ceremony is "
-                                     "refused."), stored))
+                                          "refused."), stored))
         else:
             self.chip.set_state(self.tr("Ceremony: not done yet"), "off")
             self.key.setText("")
@@ -198,8 +198,8 @@ class TrusteesPage(ConsolePage):
         j = len(self.passphrases) + 1
         self.step.set_title(fill(self.tr("Trustee %1 of %2"), str(min(j, n)), str(n)) if n else "")
         self.step_text.setText(fill(self.tr("Trustee %1: type your name, check where your share file goes, and choose "
-                                       "your passphrase (typed twice, never shown). Then hand over to the next "
-                                       "trustee."), str(j)))
+                                            "your passphrase (typed twice, never shown). Then hand over to the next "
+                                            "trustee."), str(j)))
         self.folder.setEnabled(j == 1)
         self.choose_folder.setEnabled(j == 1)
         last = j >= n
