@@ -78,6 +78,8 @@ def test_revoke_after_confirming_and_ballots_counted_per_kiosk(qtbot, tmp_path: 
     page.table.selectRow(0)
     _answer("Cancel")
     page.revoke_button.click()
+    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not window.context.busy(), timeout=20000)
     with ready.store.read() as s:
         assert kiosks(s)[0].revoked_at is None
     _answer("Revoke kiosk")
