@@ -53,7 +53,7 @@ def set_up(qtbot, window: OfficialsWindow, tmp_path: Path) -> Path:  # type: ign
     setup.save_button.click()  # type: ignore[attr-defined]
     wait_idle(qtbot, window)
     codes = window.show_page("eligibility")
-    codes.count.setValue(VOTERS)  # type: ignore[attr-defined]
+    codes.count.setText(str(VOTERS))  # type: ignore[attr-defined]
     codes.folder.edit.setText(str(tmp_path / "batch-1"))  # type: ignore[attr-defined]
     codes.generate.click()  # type: ignore[attr-defined]
     wait_idle(qtbot, window)
