@@ -49,7 +49,7 @@ from kiosk.printing import PAPERS, ReceiptPrinter, printer_from_option
 from kiosk.qt import QApplication, QEventLoop, QMainWindow, QMessageBox, Qt
 from kiosk.screens.receipt import DEFAULT_RECEIPT_SECONDS
 from kiosk.theme import install_font
-from kiosk.window import KioskWindow
+from kiosk.window import ConnectingWindow, KioskWindow
 
 __all__ = ["Options", "build_window", "load_startup_election", "main", "parse_args", "run"]
 
@@ -83,6 +83,7 @@ class Options:
     printer: str | None = None
     paper: str = "roll80"
     roll_key: str | None = None
+    district: str | None = None
     record: str | None = None
 
 
@@ -108,6 +109,9 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
     p.add_argument("--roll-key", metavar="FILE",
                    help="voter-roll elections: the roll key from 'pbvote roll import' (passphrase: "
                         "$PBVOTE_ROLL_PASSPHRASE, else $PBVOTE_PASSPHRASE, or typed)")
+    p.add_argument("--district", metavar="ID",
+                   help="the district this kiosk serves, for elections whose manifest assigns districts "
+                        "(district_choice = \"assigned\") and has more than one")
     p.add_argument("--printer", metavar="NAME",
                    help="print receipts on this printer (a Qt/CUPS printer name), or pdf:DIR to save them as "
                         "PDF files in DIR (default: no printer, no Print button)")
@@ -121,6 +125,7 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
     mode = "officials" if a.officials else "observer" if a.observer else "voter"
     return Options(kiosk=a.kiosk, mode=mode, election=a.election, server=a.server, db=a.db,
                    kiosk_key=a.kiosk_key, fingerprint=a.fingerprint, printer=a.printer, paper=a.paper,
+                   district=a.district,
                    roll_key=a.roll_key, record=a.record)
 
 
@@ -258,8 +263,15 @@ def local_service(store: Store, options: Options, election: Election,
     return VotingService(box, kiosk=kiosk, roll_key=roll_key)
 
 
-def connect_remote(url: str, fingerprint: str | None, connect: Connect = RemoteBallotBox) -> RemoteBallotBox:
-    """Connect to the ballot-box server off the GUI thread (the window keeps repainting meanwhile).
+def connect_remote(url: str, fingerprint: str | None, connect: Connect = RemoteBallotBox, *,
+                   kiosk: bool = False) -> RemoteBallotBox:
+    """Connect to the ballot-box server off the GUI thread, showing "Connecting to the ballot box…" meanwhile.
+
+    Args:
+        url: the server.
+        fingerprint: the election fingerprint the resident expects (from the code letter), or None.
+        connect: builds the remote ballot box (checks the election, its key and the board's key).
+        kiosk: full screen, as the voter window will be.
 
     Raises:
         whatever ``connect`` raised: ServiceUnavailable, ElectionMismatch, ServiceRefused, ValueError.
@@ -277,10 +289,14 @@ def connect_remote(url: str, fingerprint: str | None, connect: Connect = RemoteB
         outcome.append(exc)
         loop.quit()
 
+    waiting = ConnectingWindow(url)
+    _show(waiting, kiosk)
     op = BackgroundOp(lambda: connect(url, fingerprint), done, failed, app)
     op.start(kiosk_pool(app))
     if not outcome:
         loop.exec()
+    waiting.close()
+    waiting.deleteLater()
     result = outcome[0]
     if isinstance(result, BaseException):
         raise result
@@ -307,7 +323,7 @@ def build_window(election: Election, *, images: ImageBytes = file_image_bytes, c
                  idle_seconds: float = DEFAULT_IDLE_SECONDS,
                  warning_seconds: float = DEFAULT_WARNING_SECONDS, service: VotingService | None = None,
                  printer: ReceiptPrinter | None = None,
-                 receipt_seconds: int = DEFAULT_RECEIPT_SECONDS) -> KioskWindow:
+                 receipt_seconds: int = DEFAULT_RECEIPT_SECONDS, district: str | None = None) -> KioskWindow:
     """Build the voter window for ``election`` (a QApplication must exist).
 
     Args:
@@ -319,11 +335,14 @@ def build_window(election: Election, *, images: ImageBytes = file_image_bytes, c
         service: the ballot box and this kiosk's keys; without it the flow ends on the preview's pending screen.
         printer: where receipts print (None: no Print button).
         receipt_seconds: how long the receipt stays on screen.
+        district: the district this kiosk serves when the manifest assigns districts.
 
     Raises:
         MissingCatalogue: a language's compiled translations are missing (a broken install).
+        AssignedDistrictMissing: the election assigns one of several districts and none (or an unknown one)
+            was named.
     """
-    flow = VoterFlow(election, casting=service is not None)
+    flow = VoterFlow(election, casting=service is not None, district=district)
     return KioskWindow(flow, PixmapCache(images), clock or _utc_now, idle_seconds=idle_seconds,
                        warning_seconds=warning_seconds, service=service, printer=printer,
                        receipt_seconds=receipt_seconds)
@@ -351,6 +370,16 @@ def _application() -> QApplication:
     return app
 
 
+def _show(window: QMainWindow, kiosk: bool) -> None:
+    """Full screen without decorations at a public kiosk; a 1280 x 800 window at home."""
+    if kiosk:
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.showFullScreen()
+    else:
+        window.resize(1280, 800)
+        window.show()
+
+
 def run(options: Options, *, present_error: Callable[[str], None] = _message_box,
         clock: Clock | None = None, exec_loop: bool = True, connect: Connect = RemoteBallotBox,
         ask: Ask = _ask_terminal) -> tuple[int, QMainWindow | None]:
@@ -373,28 +402,25 @@ def run(options: Options, *, present_error: Callable[[str], None] = _message_box
 
             window = ObserverWindow(None if options.record is None else Path(options.record))
         elif options.server is not None:
-            box = connect_remote(options.server, options.fingerprint, connect)
+            box = connect_remote(options.server, options.fingerprint, connect, kiosk=options.kiosk)
             kiosk = (None if options.kiosk_key is None
                      else open_kiosk_key(options.kiosk_key, box.election.fingerprint, ask))
             log.warning("home mode: casting to %s, election %s", options.server, box.election.id)
             window = build_window(box.election, clock=clock, service=VotingService(box, kiosk=kiosk),
-                                  printer=printer_from_option(options.printer, options.paper))
+                                  printer=printer_from_option(options.printer, options.paper),
+                                  district=options.district)
         else:
             store = Store(options.db)
             election = load_startup_election(options, store)
             service = local_service(store, options, election, ask)
             window = build_window(election, images=store_image_bytes(store), clock=clock, service=service,
-                                  printer=printer_from_option(options.printer, options.paper))
+                                  printer=printer_from_option(options.printer, options.paper),
+                                  district=options.district)
     except (BallotError, CryptoError, KioskError, OSError, ValueError) as exc:
         log.error("kiosk start-up failed: %s", exc)
         present_error(_startup_message(exc))
         return 1, None
-    if options.kiosk:
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        window.showFullScreen()
-    else:
-        window.resize(1280, 800)
-        window.show()
+    _show(window, options.kiosk)
     if not exec_loop:
         return 0, window
     return app.exec(), window

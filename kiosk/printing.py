@@ -18,8 +18,10 @@ The printer's name is checked once at start-up, on the GUI thread.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
@@ -31,6 +33,21 @@ from kiosk.receipt_print import PAPERS, paint_receipt
 __all__ = ["PAPERS", "NamedPrinter", "PdfFolderPrinter", "PrintFailed", "ReceiptPrinter", "printer_from_option"]
 
 PDF_PREFIX = "pdf:"
+
+_T = TypeVar("_T")
+_PAINTER_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pbvote-receipt-painter")
+"""The one thread that ever paints receipts, alive as long as the process.
+
+Qt keeps a font cache per thread and tears it down when the thread ends; a
+pool thread that painted text and then expired took font engines the GUI
+thread was still using with it (a crash seconds later, in the next label's
+setText).  Painting on one immortal thread keeps that cache alive.
+"""
+
+
+def _on_painter_thread(fn: Callable[[], _T]) -> _T:
+    """Run ``fn`` on the painter thread and wait for it (the caller is already off the GUI thread)."""
+    return _PAINTER_THREAD.submit(fn).result()
 
 
 class PrintFailed(KioskError, OSError):
@@ -78,15 +95,19 @@ class PdfFolderPrinter:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise PrintFailed(f"cannot save the receipt in {self.folder}: {exc.strerror}") from None
-        printer = _new_printer(self.paper)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(partial))
-        if not paint_receipt(printer, receipt, election, language, self.paper) or not partial.is_file():
+        if not _on_painter_thread(lambda: self._paint(receipt, election, language, partial)):
             raise PrintFailed(f"cannot write a PDF in {self.folder}")
         try:
-            os.replace(partial, target)
+            os.replace(partial, target)  # whole or not at all
         except OSError as exc:
             raise PrintFailed(f"cannot save the receipt in {self.folder}: {exc.strerror}") from None
+
+
+    def _paint(self, receipt: Receipt, election: Election, language: str, path: Path) -> bool:
+        printer = _new_printer(self.paper)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        return paint_receipt(printer, receipt, election, language, self.paper) and path.is_file()
 
 
 class NamedPrinter:
@@ -106,13 +127,19 @@ class NamedPrinter:
         """Hand the painted page to the printer's spooler."""
         if QPrinterInfo.printerInfo(self.name).isNull():  # unplugged, or removed from CUPS since start-up
             raise PrintFailed(f"printer {self.name!r} cannot be opened: it is not there")
+        answer = _on_painter_thread(lambda: self._paint(receipt, election, language))
+        if answer:
+            raise PrintFailed(f"printer {self.name!r} {answer}")
+
+    def _paint(self, receipt: Receipt, election: Election, language: str) -> str:
         printer = _new_printer(self.paper)
         printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
         printer.setPrinterName(self.name)
         if not printer.isValid() or not paint_receipt(printer, receipt, election, language, self.paper):
-            raise PrintFailed(f"printer {self.name!r} cannot be opened")
+            return "cannot be opened"
         if printer.printerState() == QPrinter.PrinterState.Error:
-            raise PrintFailed(f"printer {self.name!r} reported an error")
+            return "reported an error"
+        return ""
 
 
 def printer_from_option(option: str | None, paper: str) -> ReceiptPrinter | None:

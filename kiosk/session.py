@@ -11,6 +11,7 @@ idle timeout) the op in flight is cancelled and its outcome dropped.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -24,6 +25,8 @@ from kiosk.flow import State, VoterFlow
 from kiosk.ops import BackgroundOp, CodeRefused, VotingService, kiosk_pool
 from kiosk.printing import ReceiptPrinter
 from kiosk.qt import QObject, Signal
+
+log = logging.getLogger(__name__)
 
 __all__ = ["CastingController"]
 
@@ -56,10 +59,12 @@ class CastingController(QObject):
     Signals:
         busy_changed(bool): an op started (True) or reported (False); screens disable their buttons meanwhile.
         printed(): the receipt was handed to the printer.
+        unlock_answered(str): the attendants' passphrase check: "granted", "denied", "locked", "unset".
     """
 
     busy_changed = Signal(bool)
     printed = Signal()
+    unlock_answered = Signal(str)
 
     def __init__(self, flow: VoterFlow, service: VotingService, errors: ErrorSink,
                  printer: ReceiptPrinter | None, parent: QObject) -> None:
@@ -257,3 +262,16 @@ class CastingController(QObject):
 
     def _print_failed(self, exc: BaseException) -> None:
         self._fail("print", exc)
+
+    # ------------------------------------------------------------ the lock after an unverifiable ballot box
+
+    def unlock(self, passphrase: str) -> None:
+        """Check the attendants' passphrase off the GUI thread (Argon2id takes a moment)."""
+        self._run(partial(self.service.attendant_unlock, passphrase), self._unlock_answered, self._unlock_failed)
+
+    def _unlock_answered(self, answer: object) -> None:
+        self.unlock_answered.emit(str(answer))
+
+    def _unlock_failed(self, exc: BaseException) -> None:
+        log.error("kiosk: the attendants' passphrase could not be checked: %s", type(exc).__name__)
+        self.unlock_answered.emit("denied")

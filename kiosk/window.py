@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
@@ -31,6 +32,7 @@ from kiosk.screens import (
     CastScreen,
     CheckedScreen,
     CheckInScreen,
+    ConnectingScreen,
     DistrictScreen,
     EligibilityScreen,
     PendingScreen,
@@ -40,11 +42,14 @@ from kiosk.screens import (
     WelcomeScreen,
 )
 from kiosk.screens.ballot import PixmapSource
+from kiosk.screens.connecting import CONNECTING, in_both
 from kiosk.screens.receipt import DEFAULT_RECEIPT_SECONDS
 from kiosk.screens.unavailable import TITLE, both
 from kiosk.session import CastingController
 from kiosk.theme import stylesheet
-from kiosk.widgets import ErrorNotice, IdleWarning, TopBar
+from kiosk.widgets import ErrorNotice, IdleWarning, LockScreen, TopBar
+
+log = logging.getLogger(__name__)
 
 
 class Screen(Protocol):
@@ -101,9 +106,16 @@ class KioskWindow(QMainWindow):
         self.setCentralWidget(root)
         self.error_notice = ErrorNotice(self)
         self.controller: CastingController | None = None
+        self.lock_screen: LockScreen | None = None
+        self.stopped = False
         if service is not None:
             self.controller = CastingController(flow, service, self.error_notice, printer, self)
             self.error_notice.retry.connect(self.controller.retry)
+            self.error_notice.stopping.connect(self._stop)
+            self.error_notice.dismissed.connect(self._lock_if_stopped)
+            self.lock_screen = LockScreen(self, can_unlock=service.can_unlock)
+            self.lock_screen.unlock_requested.connect(self.controller.unlock)
+            self.controller.unlock_answered.connect(self._unlock_answered)
         self.welcome = WelcomeScreen(flow, clock)
         self.district = DistrictScreen(flow)
         self.ballot = BallotScreen(flow, pixmaps)
@@ -199,6 +211,7 @@ class KioskWindow(QMainWindow):
             for session_screen in self.session_screens:
                 session_screen.clear()  # type: ignore[attr-defined]
             self.error_notice.close_notice()
+            self._lock_if_stopped()
             self.district.refresh()
             self.pending.refresh()
         screen = self.screens[flow.state]
@@ -238,6 +251,38 @@ class KioskWindow(QMainWindow):
             pass
         self.current_screen().focus_first()  # type: ignore[attr-defined]
 
+    # ------------------------------------------------------------ the lock after an unverifiable ballot box
+
+    def _stop(self) -> None:
+        """The ballot box could not be verified: nothing under the notice may be used any more."""
+        self.stopped = True
+        root = self.centralWidget()
+        if root is not None:
+            root.setEnabled(False)
+
+    def _lock_if_stopped(self) -> None:
+        """After the stopping notice (read, or cleared by the timeout): end the session, show the lock."""
+        if not self.stopped or self.lock_screen is None or self.lock_screen.locked:
+            return
+        self.lock_screen.lock()
+        if not self.flow.at_rest:
+            self.flow.reset()
+
+    def _unlock_answered(self, answer: str) -> None:
+        if self.lock_screen is None or not self.lock_screen.locked:
+            return
+        if answer != "granted":
+            self.lock_screen.show_answer(answer)
+            return
+        log.warning("kiosk unlocked by an attendant after the ballot box could not be verified")
+        self.stopped = False
+        self.lock_screen.unlock()
+        root = self.centralWidget()
+        if root is not None:
+            root.setEnabled(True)
+        self.flow.reset()
+        self.current_screen().focus_first()  # type: ignore[attr-defined]
+
     def _busy_changed(self, busy: bool) -> None:
         """No timeout while a check-in, encryption, cast, check or print runs for the resident."""
         if busy:
@@ -256,11 +301,29 @@ class KioskWindow(QMainWindow):
         super().resizeEvent(event)
         self.idle_warning.setGeometry(self.rect())
         self.error_notice.setGeometry(self.rect())
+        if self.lock_screen is not None:
+            self.lock_screen.setGeometry(self.rect())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop the idle watch with the window."""
         self.idle.disarm()
         super().closeEvent(event)
+
+
+class ConnectingWindow(QMainWindow):
+    """Shown while home mode connects to the ballot-box server (kiosk.app.connect_remote), then closed.
+
+    Args:
+        url: the server being checked.
+    """
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.screen_widget = ConnectingScreen(url)
+        self.screen_widget.setObjectName("Root")
+        self.setWindowTitle(in_both(CONNECTING))
+        self.setCentralWidget(self.screen_widget)
+        self.setStyleSheet(stylesheet(0, False))
 
 
 class UnavailableWindow(QMainWindow):

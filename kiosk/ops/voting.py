@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 
 from ballot.board import current_head
 from ballot.box import BallotBox, CastResult, SpoilResult
 from ballot.eligibility import AlreadyVoted, NotRegistered, check_code
 from ballot.encrypt import PreparedBallot, encrypt_ballot
 from ballot.manifest_model import Election
+from ballot.officials import Granted, LockedOut, OfficialsError, authenticate
 from ballot.remote import RemoteBallotBox
 from ballot.roll import CheckInResult, RollKey, check_in
 from ballot.selection import Selection
@@ -113,6 +114,27 @@ class VotingService:
         if isinstance(status, AlreadyVoted):
             return "used"
         return "unknown" if isinstance(status, NotRegistered) else "open"
+
+    @property
+    def can_unlock(self) -> bool:
+        """True when an attendant's passphrase can be checked here (a local ballot box and its database)."""
+        return not isinstance(self.box, RemoteBallotBox)
+
+    def attendant_unlock(self, passphrase: str) -> str:
+        """Check the attendants' passphrase (ballot.officials: hashed, audited, five tries then a lockout).
+
+        Returns:
+            "granted", "denied", "locked" (too many failures), "unset" (none set) or "unavailable" (home mode).
+        """
+        if isinstance(self.box, RemoteBallotBox):
+            return "unavailable"
+        try:
+            result = authenticate(self.box.store, "attendant", passphrase, datetime.now(UTC))
+        except OfficialsError:
+            return "unset"
+        if isinstance(result, Granted):
+            return "granted"
+        return "locked" if isinstance(result, LockedOut) else "denied"
 
     def check_in(self, id_number: str, birth_date: str) -> CheckInResult:
         """Check a resident in on the roll (roll mode), recording the day only.

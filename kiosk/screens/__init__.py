@@ -5,6 +5,7 @@ from kiosk.screens.busy import BusyScreen
 from kiosk.screens.cast import CastScreen
 from kiosk.screens.checked import CheckedScreen
 from kiosk.screens.checkin import CheckInScreen
+from kiosk.screens.connecting import ConnectingScreen
 from kiosk.screens.district import DistrictScreen
 from kiosk.screens.eligibility import EligibilityScreen
 from kiosk.screens.pending import PendingScreen
@@ -19,6 +20,7 @@ __all__ = [
     "CastScreen",
     "CheckInScreen",
     "CheckedScreen",
+    "ConnectingScreen",
     "DistrictScreen",
     "EligibilityScreen",
     "PendingScreen",

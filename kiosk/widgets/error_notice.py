@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from kiosk.errors import error_texts
-from kiosk.qt import QEvent, QFrame, QHBoxLayout, Qt, QVBoxLayout, QWidget, Signal
+from kiosk.errors import STOPPING_KINDS, error_texts
+from kiosk.qt import QEvent, QHBoxLayout, QWidget, Signal
 from kiosk.widgets.basics import KioskButton, label
-
-CARD_MAX_WIDTH = 900
-"""Widest the notice's card grows (px)."""
+from kiosk.widgets.overlay import Overlay
 
 
-class ErrorNotice(QWidget):
+class ErrorNotice(Overlay):
     """A dimmed layer with a card saying what went wrong, what happened to the ballot and what to do.
 
     ``kiosk.errors.show_error`` opens it; it keeps the stage and kind, not the
@@ -22,24 +20,17 @@ class ErrorNotice(QWidget):
     Signals:
         retry(): the resident pressed "Try again".
         dismissed(): the resident pressed "Go back" (the owner decides where back is).
+        stopping(): a notice that stops the kiosk opened (the ballot box could not be verified).
     """
 
     retry = Signal()
     dismissed = Signal()
+    stopping = Signal()
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("IdleBackdrop")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        super().__init__(parent, "ErrorCard")
         self.stage, self.kind, self.can_retry = "cast", "unexpected", True
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 48, 48, 48)
-        outer.addStretch(1)
-        self.card = QFrame()
-        self.card.setObjectName("ErrorCard")
-        column = QVBoxLayout(self.card)
-        column.setContentsMargins(56, 40, 56, 40)
-        column.setSpacing(16)
+        column = self.column
         self.heading = label("Title")
         self.message = label("Heading")
         column.addWidget(self.heading)
@@ -56,26 +47,15 @@ class ErrorNotice(QWidget):
         buttons.addWidget(self.retry_button)
         column.addSpacing(8)
         column.addLayout(buttons)
-        self.card.setMaximumWidth(CARD_MAX_WIDTH)
-        middle = QHBoxLayout()
-        middle.addStretch(1)
-        middle.addWidget(self.card, 8)
-        middle.addStretch(1)
-        outer.addLayout(middle)
-        outer.addStretch(1)
-        self.hide()
 
     def open(self, stage: str, kind: str, *, retry: bool) -> None:
         """Show the message for a failed ``stage`` over everything and focus the way on."""
         self.stage, self.kind, self.can_retry = stage, kind, retry
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
         self.retranslate()
         self.retry_button.setVisible(retry)
-        self.show()
-        self.raise_()
-        (self.retry_button if retry else self.back_button).setFocus(Qt.FocusReason.OtherFocusReason)
+        self.cover(self.retry_button if retry else self.back_button)
+        if kind in STOPPING_KINDS:
+            self.stopping.emit()
 
     def close_notice(self) -> None:
         """Hide the notice (the session moved on or ended)."""

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from kiosk.i18n import format_number
-from kiosk.qt import QEvent, QFrame, QHBoxLayout, Qt, QVBoxLayout, QWidget, Signal
+from kiosk.qt import QEvent, Qt, QWidget, Signal
 from kiosk.widgets.basics import KioskButton, label
+from kiosk.widgets.overlay import Overlay
 
 CARD_MAX_WIDTH = 860
 """Widest the warning's card grows (px); narrower windows get a narrower card."""
 
 
-class IdleWarning(QWidget):
+class IdleWarning(Overlay):
     """A dimmed layer over the window with a centred card; hidden until ``open()``.
 
     The owner keeps it covering the window (``setGeometry(window.rect())``) and
@@ -27,19 +28,10 @@ class IdleWarning(QWidget):
     more_time = Signal()
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("IdleBackdrop")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        super().__init__(parent, "IdleCard", CARD_MAX_WIDTH)
         self.seconds = 0
         self.clears_ballot = True
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 48, 48, 48)
-        outer.addStretch(1)
-        self.card = QFrame()
-        self.card.setObjectName("IdleCard")
-        column = QVBoxLayout(self.card)
-        column.setContentsMargins(56, 40, 56, 40)
-        column.setSpacing(16)
+        column = self.column
         self.heading = label("Title")
         self.heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.count = label("Countdown", wrap=False)
@@ -55,15 +47,6 @@ class IdleWarning(QWidget):
             column.addWidget(widget)
         column.addSpacing(8)
         column.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        # stretches, not AlignHCenter: an aligned item gets a height for the wrong width and clips wrapped text
-        self.card.setMaximumWidth(CARD_MAX_WIDTH)
-        middle = QHBoxLayout()
-        middle.addStretch(1)
-        middle.addWidget(self.card, 8)
-        middle.addStretch(1)
-        outer.addLayout(middle)
-        outer.addStretch(1)
-        self.hide()
         self.retranslate()
 
     def open(self, seconds: int, *, clears_ballot: bool) -> None:
@@ -74,13 +57,8 @@ class IdleWarning(QWidget):
             clears_ballot: say the ballot will be cleared (else: the settings will be reset).
         """
         self.clears_ballot = clears_ballot
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
         self.set_seconds(seconds)
-        self.show()
-        self.raise_()
-        self.more_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.cover(self.more_button)
 
     def set_seconds(self, seconds: int) -> None:
         """Show the seconds left."""
