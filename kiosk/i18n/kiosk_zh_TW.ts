@@ -2448,6 +2448,10 @@
         <source>pabulib files (*.pb)</source>
         <translation>pabulib 檔案（*.pb）</translation>
     </message>
+    <message>
+        <source>stored manifest</source>
+        <translation>已儲存的設定檔</translation>
+    </message>
 </context>
 <context>
     <name>Startup</name>

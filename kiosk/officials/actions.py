@@ -13,20 +13,24 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import json
 import os
 import secrets
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from ballot.code_letters import render_code_cards, render_code_letters
-from ballot.errors import BallotError
+from ballot.errors import BallotError, StorageError
 from ballot.kiosk_key import KioskKey, write_kiosk_key
 from ballot.registry import issue_codes, register_kiosk, store_credentials
 from ballot.roll import import_roll, new_roll_key, read_roll_csv, write_roll_key
-from ballot.storage import Store, load_election
+from ballot.storage import Store, load_asset, load_election
 from crypto.signatures import generate_signing_key
 
-__all__ = ["CODE_FILES", "CodeBatch", "generate_code_batch", "import_voter_roll", "register_kiosk_key"]
+__all__ = ["CODE_FILES", "CodeBatch", "generate_code_batch", "import_voter_roll", "register_kiosk_key",
+           "stored_manifest"]
 
 CODE_FILES = ("codes.csv", "letters.pdf", "cards.pdf")
 """What a batch of codes writes into its folder (as ``pbvote codes generate``)."""
@@ -149,3 +153,38 @@ def register_kiosk_key(store: Store, name: str, key_out: Path, passphrase: str) 
         key_out.unlink(missing_ok=True)
         raise
     return key.public_key
+
+
+def stored_manifest(store: Store, workdir: Path) -> tuple[dict[str, Any], Path] | None:
+    """The stored election as manifest tables to edit, and the folder its image paths are relative to.
+
+    The canonical manifest names each picture by its path and hash; the pictures
+    are written from the store under ``workdir`` at those very paths (a folder
+    deep enough for "../" to stay inside), so re-reading the tables unchanged
+    gives the same election, fingerprint included.  None when nothing is stored.
+    """
+    with store.read() as s:
+        try:
+            election = load_election(s)
+        except StorageError:
+            return None
+        pictures = {p.image.path: load_asset(s, p.image.sha256) for p in election.projects if p.image is not None}
+    data: dict[str, Any] = json.loads(election.canonical_bytes())
+    for key in ("opens", "closes"):
+        data["election"][key] = datetime.fromisoformat(data["election"][key])
+    ups = 0
+    for project in data.get("projects", []):
+        if isinstance(project.get("image"), dict):
+            project["image"] = project["image"]["path"]
+            ups = max(ups, project["image"].count(".."))
+    base = workdir.joinpath(*["manifest"] * max(ups, 1))
+    base.mkdir(parents=True, exist_ok=True)
+    root = workdir.resolve()
+    for path, content in pictures.items():
+        target = (base / path).resolve()
+        if content is None or not target.is_relative_to(root):
+            continue  # the parser then says which picture is missing
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    return data, base
+

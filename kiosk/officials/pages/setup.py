@@ -12,6 +12,7 @@ stored and polls have opened, and the page shows its message.
 from __future__ import annotations
 
 import os
+import tempfile
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from ballot.pabulib_manifest import manifest_data
 from ballot.samples import sample_manifest
 from ballot.storage import save_election
 from kiosk.i18n import fill
+from kiosk.officials.actions import stored_manifest
 from kiosk.officials.context import ConsoleContext
 from kiosk.officials.dialogs import ask_new_passphrase, show_problem
 from kiosk.officials.manifest_form import ManifestForm
@@ -89,6 +91,7 @@ class SetupPage(ConsolePage):
         self.election: Election | None = None
         self.problem: str | None = None
         self.preview_window: QWidget | None = None
+        self._workdir: tempfile.TemporaryDirectory[str] | None = None
         self._language = "en"
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -119,6 +122,14 @@ class SetupPage(ConsolePage):
             show_problem(self, self.tr("The pabulib file could not be imported"), exc)
             return
         self._edit(data, str(path.with_suffix(".toml")), path.resolve().parent)
+
+    def load_stored(self) -> None:
+        """Edit the election stored in the database (its pictures taken from the store)."""
+        self._workdir = tempfile.TemporaryDirectory(prefix="pbvote-manifest-")
+        found = stored_manifest(self.context.store, Path(self._workdir.name))
+        if found is not None:
+            data, base = found
+            self._edit(data, self.tr("stored manifest"), base)
 
     def load_sample(self) -> None:
         """Start from the bundled sample election (Da'an District)."""
@@ -270,6 +281,8 @@ class SetupPage(ConsolePage):
     def refresh(self) -> None:
         """Show which election the store holds."""
         stored = self.context.election()
+        if stored is not None and not self.form.data:
+            self.load_stored()  # the page opens on the current election
         if stored is None:
             self.stored.set_state(self.tr("No election stored yet"), "warn")
         else:

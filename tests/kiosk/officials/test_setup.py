@@ -130,3 +130,16 @@ def test_preview_opens_the_residents_ballot_for_the_edited_election(qtbot, tmp_p
     assert "Shade trees, edited" == preview.flow.election.projects[0].title.get("en")
     preview.close()
     qtbot.waitUntil(lambda: page.preview_window is None)
+
+
+def test_the_page_opens_on_the_stored_election_with_its_fingerprint(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.kiosk.officials.shell_steps import sample_store
+
+    store = sample_store(tmp_path / "e.db")
+    with store.read() as s:
+        stored = load_election(s)
+    _window, page = _setup(qtbot, store)
+    assert page.problem is None and page.election is not None
+    assert stored.fingerprint == page.election.fingerprint  # pictures come from the store, at their own paths
+    column = next(i for i, f in enumerate(page.form.columns["projects"]) if f.heading == "title.en")
+    assert stored.projects[0].title.get("en") == page.form.tables["projects"].item(0, column).text()
