@@ -155,7 +155,9 @@ class ReportPage(QWidget):
     def _fill_checks(self) -> None:
         assert self.verified is not None
         _clear(self.checks)
-        for row, check in enumerate(self.verified.report.checks):
+        checks = self.verified.report.checks
+        failed_first = [c for c in checks if not c.ok] + [c for c in checks if c.ok]  # what went wrong on top
+        for row, check in enumerate(failed_first):
             mark = label("CheckPass" if check.ok else "CheckFail", f"{PASS_MARK} " + self.tr("pass") if check.ok
                          else f"{FAIL_MARK} " + self.tr("FAIL"), wrap=False)
             name = label("Status", check_title(check.name))

@@ -18,13 +18,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from kiosk.ops import BackgroundOp
-from kiosk.qt import QObject, QThreadPool, Signal
+from kiosk.qt import QObject, QRunnable, QThreadPool, Signal
 from tally.verify.report import Check, Report
 from tally.verify.run import ReceiptLookup, verify_with_receipts
 from tally.verify.summary import RecordSummary, summarize_record
 
-__all__ = ["Cancelled", "ReceiptImageError", "Verification", "Verified", "observer_pool", "read_receipt_image"]
+__all__ = [
+    "Background", "Cancelled", "ReceiptImageError", "Verification", "Verified", "check_image", "check_text",
+    "observer_pool", "read_receipt_image",
+]
 
 _POOL_NAME = "pbvote-observer-ops"
 PROGRESS_INTERVAL = 0.1
@@ -79,14 +81,63 @@ def read_receipt_image(path: Path) -> str:
         raise ReceiptImageError(str(exc)) from None
 
 
-class _Progress(QObject):
-    """Carries progress from the worker thread to the GUI thread (queued: it lives on the GUI thread).
+class _Relay(QObject):
+    """Carries a worker thread's news to the GUI thread (queued: it lives on the GUI thread).
+
+    It is never deleted while its work may still emit: deleting a QObject while another thread emits
+    through it is a data race (a crash in ~QObject).  So each relay lives as long as its owner, which
+    the window keeps, instead of being deleted when the outcome arrives as kiosk.ops.BackgroundOp does.
 
     Signals:
-        moved(object, object): bytes of the bulletin board done, and their total.
+        moved(object, object): progress, bytes done and total.
+        done(object): the work returned this value.
+        failed(object): the work raised this exception.
     """
 
     moved = Signal(object, object)
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Task(QRunnable):
+    """Runs ``fn`` on a pool thread and reports through ``relay``."""
+
+    def __init__(self, fn: Callable[[], object], relay: _Relay) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.fn = fn
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            value = self.fn()
+        except BaseException as exc:  # every failure reaches the screen as a calm message, never a traceback
+            self.relay.failed.emit(exc)
+            return
+        self.relay.done.emit(value)
+
+
+class Background(QObject):
+    """Runs one callable at a time off the GUI thread for a long-lived owner (the observer window).
+
+    Signals:
+        done(object): the callable's return value.
+        failed(object): the exception it raised.
+    """
+
+    done = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, pool: QThreadPool, parent: QObject) -> None:
+        super().__init__(parent)
+        self._pool = pool
+        self._relay = _Relay(self)
+        self._relay.done.connect(self.done)
+        self._relay.failed.connect(self.failed)
+
+    def start(self, fn: Callable[[], object]) -> None:
+        """Queue ``fn`` on the pool; its outcome arrives through ``done`` or ``failed``."""
+        self._pool.start(_Task(fn, self._relay))
 
 
 class Verification(QObject):
@@ -97,7 +148,7 @@ class Verification(QObject):
         jobs: worker processes (None: every core; 1: in the worker thread only).
         clock: when the verification finished (the report's "checked at").
         pool: where the work runs.
-        parent: owner on the GUI thread.
+        parent: owner on the GUI thread (keep it alive until the pool is done).
 
     Signals:
         progress(object, object): bytes done and total of the board pass.
@@ -117,20 +168,16 @@ class Verification(QObject):
         self._clock = clock
         self._stop = threading.Event()
         self._last = 0.0
-        self._relay = _Progress(self)
+        self.running = True
+        self._relay = _Relay(self)
         self._relay.moved.connect(self.progress)
-        self._op = BackgroundOp(self._work, self._success, self._failure, self)
-        self._op.start(pool)
-
-    @property
-    def running(self) -> bool:
-        """Whether the outcome is still to come."""
-        return self._op.running and not self._op.cancelled
+        self._relay.done.connect(self._success)
+        self._relay.failed.connect(self._failure)
+        pool.start(_Task(self._work, self._relay))
 
     def cancel(self) -> None:
         """Stop the board pass at its next progress step and drop the outcome (no signal follows)."""
         self._stop.set()
-        self._op.cancel()
 
     def _report_progress(self, done: int, total: int) -> None:
         if self._stop.is_set():
@@ -147,11 +194,14 @@ class Verification(QObject):
         return Verified(self.location, report, summarize_record(self.location), lookup, self._clock())
 
     def _success(self, value: object) -> None:
-        assert isinstance(value, Verified)
-        self.done.emit(value)
+        self.running = False
+        if not self._stop.is_set():
+            assert isinstance(value, Verified)
+            self.done.emit(value)
 
-    def _failure(self, exc: BaseException) -> None:
-        if not isinstance(exc, Cancelled):
+    def _failure(self, exc: object) -> None:
+        self.running = False
+        if not self._stop.is_set() and not isinstance(exc, Cancelled):
             self.failed.emit(f"{type(exc).__name__}: {exc}")
 
 

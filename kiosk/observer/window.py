@@ -7,37 +7,30 @@ the pages only show what they are given.  File dialogs are injected
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import partial
 from pathlib import Path
 
 from kiosk.i18n import LANGUAGES, Translations, fill
+from kiosk.observer.dialogs import Dialogs, camera_available
 from kiosk.observer.open_page import OpenPage, ProgressPage
+from kiosk.observer.receipt_desk import ReceiptDesk
 from kiosk.observer.receipt_page import ReceiptPage
 from kiosk.observer.report_page import ReportPage
 from kiosk.observer.style import observer_stylesheet
-from kiosk.observer.texts import classify_receipt
 from kiosk.observer.verification import (
-    ReceiptImageError,
     Verification,
     Verified,
-    check_image,
-    check_text,
     observer_pool,
 )
-from kiosk.ops import BackgroundOp
 from kiosk.qt import (
     QApplication,
-    QCoreApplication,
+    QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QElapsedTimer,
     QEvent,
-    QFileDialog,
     QFrame,
     QMainWindow,
     QScrollArea,
@@ -49,55 +42,12 @@ from kiosk.widgets import TopBar
 from tally.verify.board import default_jobs
 from tally.verify.report_html import write_html_report
 
-__all__ = ["Dialogs", "ObserverWindow", "camera_available"]
+__all__ = ["ObserverWindow"]
 
 log = logging.getLogger(__name__)
 
-Ask = Callable[[QWidget], Path | None]
-
-
-def _ask_zip(parent: QWidget) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("ObserverWindow", "Open election record"),
-                                          "", QCoreApplication.translate("ObserverWindow", "Election record (*.zip)"))
-    return Path(path) if path else None
-
-
-def _ask_folder(parent: QWidget) -> Path | None:
-    title = QCoreApplication.translate("ObserverWindow", "Open election record folder")
-    path = QFileDialog.getExistingDirectory(parent, title)
-    return Path(path) if path else None
-
-
-def _ask_save(parent: QWidget) -> Path | None:
-    title = QCoreApplication.translate("ObserverWindow", "Save verification report")
-    kinds = QCoreApplication.translate("ObserverWindow", "Web page (*.html)")
-    path, _ = QFileDialog.getSaveFileName(parent, title, "verification-report.html", kinds)
-    return Path(path) if path else None
-
-
-def _ask_image(parent: QWidget) -> Path | None:
-    title = QCoreApplication.translate("ObserverWindow", "Receipt photo or scan")
-    kinds = QCoreApplication.translate("ObserverWindow", "Pictures (*.png *.jpg *.jpeg)")
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", kinds)
-    return Path(path) if path else None
-
-
-@dataclass(frozen=True)
-class Dialogs:
-    """How the window asks for paths (a file dialog each by default; None: the observer cancelled)."""
-
-    open_zip: Ask = _ask_zip
-    open_folder: Ask = _ask_folder
-    save_html: Ask = _ask_save
-    open_image: Ask = _ask_image
-
-
-def camera_available() -> bool:
-    """Whether QtMultimedia can be imported here (PySide6-Addons); only then is a camera offered."""
-    try:
-        return importlib.util.find_spec("PySide6.QtMultimedia") is not None
-    except (ImportError, ValueError):
-        return False
+CLOSE_WAIT_MS = 60_000
+"""How long closing the window waits for a cancelled verification to stop (it stops at its next progress step)."""
 
 
 def _utc_now() -> datetime:
@@ -127,7 +77,6 @@ class ObserverWindow(QMainWindow):
         self.verification: Verification | None = None
         self.verified: Verified | None = None
         self._elapsed = QElapsedTimer()
-        self._camera_file: Path | None = None
         self._ready = False
         root = QWidget()
         root.setObjectName("Root")
@@ -153,10 +102,8 @@ class ObserverWindow(QMainWindow):
         self.report_page.receipts.connect(self.show_receipts)
         self.report_page.open_other.connect(self.start_over)
         self.receipt_page = ReceiptPage(camera=camera_available() if camera is None else camera)
-        self.receipt_page.check_code.connect(self.check_receipt)
-        self.receipt_page.load_image.connect(self._choose_image)
-        self.receipt_page.use_camera.connect(self._camera)
         self.receipt_page.back.connect(self.show_report)
+        self.receipts = ReceiptDesk(self.receipt_page, observer_pool(self), self.dialogs.open_image, self)
         self.pages: list[QWidget] = [self.open_page, self.progress_page, self.report_page, self.receipt_page]
         self.holders: dict[QWidget, QScrollArea] = {}
         for page in self.pages:
@@ -174,7 +121,7 @@ class ObserverWindow(QMainWindow):
         if record is not None:
             self.open_record(record)
         else:
-            self._show(self.open_page)
+            self.show_page(self.open_page)
 
     # ------------------------------------------------------------------ pages and language
     def current_page(self) -> QWidget:
@@ -182,7 +129,8 @@ class ObserverWindow(QMainWindow):
         widget = self.stack.currentWidget()
         return next(page for page, holder in self.holders.items() if holder is widget)
 
-    def _show(self, page: QWidget) -> None:
+    def show_page(self, page: QWidget) -> None:
+        """Show ``page`` (one of ``self.pages``); focus goes to its first control when it was not on show."""
         changed = self.stack.currentWidget() is not self.holders[page]
         self.stack.setCurrentWidget(self.holders[page])
         self._render()
@@ -241,7 +189,7 @@ class ObserverWindow(QMainWindow):
         self.verification.progress.connect(self._progress)
         self.verification.done.connect(self._verified)
         self.verification.failed.connect(self._failed)
-        self._show(self.progress_page)
+        self.show_page(self.progress_page)
 
     def _progress(self, done: object, total: object) -> None:
         assert isinstance(done, int) and isinstance(total, int)
@@ -252,14 +200,14 @@ class ObserverWindow(QMainWindow):
         self.verification = None
         self.verified = verified
         self.report_page.show_verified(verified, self.language)
-        self.receipt_page.clear()
-        self._show(self.report_page)
+        self.receipts.use(verified.lookup)
+        self.show_page(self.report_page)
 
     def _failed(self, reason: str) -> None:
         log.error("verification could not run: %s", reason)
         self.verification = None
         self.open_page.show_problem(fill(self.tr("The record could not be verified: %1"), reason))
-        self._show(self.open_page)
+        self.show_page(self.open_page)
 
     def cancel_quietly(self) -> None:
         """Stop a running verification, if any (its outcome is dropped)."""
@@ -267,17 +215,23 @@ class ObserverWindow(QMainWindow):
             self.verification.cancel()
             self.verification = None
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Stop a running verification and wait for the worker thread, so nothing reports to a closed window."""
+        self.cancel_quietly()
+        observer_pool(self).waitForDone(CLOSE_WAIT_MS)
+        super().closeEvent(event)
+
     def cancel(self) -> None:
         """Stop the running verification and return to the first page."""
         self.cancel_quietly()
-        self._show(self.open_page)
+        self.show_page(self.open_page)
 
     def start_over(self) -> None:
         """Forget the record and return to the first page."""
         self.cancel_quietly()
         self.verified = None
-        self.receipt_page.clear()
-        self._show(self.open_page)
+        self.receipts.use(None)
+        self.show_page(self.open_page)
 
     def _choose_zip(self) -> None:
         self._open_chosen(self.dialogs.open_zip(self))
@@ -304,7 +258,7 @@ class ObserverWindow(QMainWindow):
     # ------------------------------------------------------------------ report and receipts
     def show_report(self) -> None:
         """Show the report of the last verification."""
-        self._show(self.report_page if self.verified is not None else self.open_page)
+        self.show_page(self.report_page if self.verified is not None else self.open_page)
 
     def save_report(self, path: Path) -> None:
         """Write the HTML report of the last verification to ``path`` and say where (or why not)."""
@@ -326,50 +280,12 @@ class ObserverWindow(QMainWindow):
     def show_receipts(self) -> None:
         """Show the receipt check."""
         if self.verified is not None:
-            self._show(self.receipt_page)
+            self.show_page(self.receipt_page)
 
     def check_receipt(self, text: str) -> None:
         """Look up a typed tracking code or pasted QR text in the verified record."""
-        if self.verified is not None:
-            self.receipt_page.show_answer(classify_receipt(check_text(self.verified.lookup, text)))
+        self.receipts.check_text(text)
 
     def check_receipt_image(self, path: Path) -> None:
         """Read a receipt photo or scan off the GUI thread and look it up."""
-        if self.verified is None:
-            return
-        self.receipt_page.set_busy(True)
-        BackgroundOp(partial(check_image, self.verified.lookup, path), self._image_checked, self._image_failed,
-                     self).start(observer_pool(self))
-
-    def _image_checked(self, check: object) -> None:
-        self._forget_camera_picture()
-        self.receipt_page.show_answer(classify_receipt(check))  # type: ignore[arg-type]
-
-    def _image_failed(self, exc: BaseException) -> None:
-        self._forget_camera_picture()
-        if not isinstance(exc, ReceiptImageError):
-            log.error("reading a receipt picture failed: %s: %s", type(exc).__name__, exc)
-        self.receipt_page.show_image_problem(str(exc) if isinstance(exc, ReceiptImageError)
-                                             else self.tr("The picture could not be read."))
-
-    def _choose_image(self) -> None:
-        path = self.dialogs.open_image(self)
-        if path is not None:
-            self.check_receipt_image(path)
-
-    def _camera(self) -> None:
-        from kiosk.observer.camera import CameraDialog
-
-        dialog = CameraDialog(self)
-        dialog.captured.connect(self._camera_picture)
-        dialog.open()
-
-    def _camera_picture(self, path: object) -> None:
-        assert isinstance(path, Path)
-        self._camera_file = path
-        self.check_receipt_image(path)
-
-    def _forget_camera_picture(self) -> None:
-        if self._camera_file is not None:
-            self._camera_file.unlink(missing_ok=True)
-            self._camera_file = None
+        self.receipts.check_image(path)

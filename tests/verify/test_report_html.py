@@ -69,7 +69,7 @@ def test_a_valid_record_shows_every_check_the_results_and_how_to_reproduce(demo_
     html = render_html(report, summarize_record(record), generated_at=AT, version_text="9.9")
     page = Page(html)
     assert [[str(i), c.name, "✔ PASS", c.summary] for i, c in enumerate(report.checks, start=1)] == page.rows["checks"][1:]
-    assert page.text("verdict").startswith("✔ VALID All 19 checks hold")
+    assert page.text("verdict") == f"✔ VALID All {len(report.checks)} checks hold."
     manifest = (demo_dir / "record" / "manifest.json").read_bytes()
     fingerprint = hashlib.sha256(manifest).hexdigest()
     election = page.text("election")

@@ -203,7 +203,7 @@ def test_every_focusable_widget_has_an_accessible_name(observe, observer_demo: P
 
     window = observe(observer_demo / "record.zip")
     for page in window.pages:
-        window._show(page)
+        window.show_page(page)
         for widget in page.findChildren(QWidget):
             if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(page):
                 assert widget.accessibleName(), f"{type(widget).__name__} on {type(page).__name__}"
