@@ -62,6 +62,7 @@ QLineEdit:focus {{ padding: 2px 8px; }}
 QLineEdit[invalid="true"] {{ border: 2px solid {c['error']}; }}
 QSpinBox, QComboBox, QPlainTextEdit {{ background: {c['card']}; border: 2px solid {c['border']};
                                        border-radius: 8px; padding: 4px 8px; min-height: 30px; }}
+QPlainTextEdit {{ min-height: 84px; }}
 QSpinBox:focus, QComboBox:focus, QPlainTextEdit:focus {{ border: 3px solid {c['focus']}; }}
 QComboBox QAbstractItemView {{ background: {c['card']}; selection-background-color: {c['primary']}; }}
 QTableWidget {{ background: {c['card']}; border: 1px solid {c['border']}; border-radius: 8px;
