@@ -3,7 +3,8 @@
 Writes ``<out>/<screen>-<lang>.png`` for: the empty first page, a verification
 in progress, the report of an honest demo record (VALID), the report of the
 same record with one count altered in results.json (INVALID), and the three
-receipt answers (found and counted, NOT on the board, not a valid code).
+receipt answers (found and counted, NOT on the board, not a valid code), and the top of the saved
+HTML report as Qt's rich text shows it (``report-html-<lang>.png``).
 
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/_shots_observer.py [OUT]``
 (default OUT: docs/screenshots/observer).  The record is made fresh with
@@ -80,6 +81,20 @@ def _verified(app: object, window: object, record: Path) -> None:
     _settle(app)
 
 
+def _html_page(window: object, png: Path) -> Path:
+    """Save the report as HTML and render its top through Qt's rich text (no browser here): a look, not a test."""
+    from PySide6.QtWidgets import QTextBrowser
+
+    html = Path("report.html")
+    window.save_report(html)  # type: ignore[attr-defined]
+    browser = QTextBrowser()
+    browser.resize(1000, 1300)
+    browser.setHtml(html.read_text(encoding="utf-8"))
+    browser.grab().save(str(png))
+    browser.deleteLater()
+    return png
+
+
 def shoot(out: Path) -> list[Path]:
     """Render every observer screen in both languages into ``out``; return the PNG paths."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -115,6 +130,7 @@ def shoot(out: Path) -> list[Path]:
             save("verifying")
             _verified(app, window, record)
             save("report-valid")
+            written.append(_html_page(window, out / f"report-html-{lang}.png"))
             for name, text in (("receipt-found", code), ("receipt-not-on-board", stranger), ("receipt-typo", typo)):
                 window.show_receipts()
                 window.receipt_page.entry.setText(text)
