@@ -31,7 +31,7 @@ from kiosk.flow import State
 from kiosk.ops import VotingService
 from kiosk.printing import PdfFolderPrinter
 from kiosk.qt import QApplication, QElapsedTimer
-from kiosk.window import KioskWindow, UnavailableWindow
+from kiosk.window import ConnectingWindow, KioskWindow
 from tests.ballot.box_setup import Ready, prepare_election
 
 Step = Callable[[KioskWindow], None]
@@ -226,14 +226,13 @@ def render(out: Path, width: int, height: int) -> int:
             count += 1
     with tempfile.TemporaryDirectory() as tmp:
         count += render_casting(out, width, height, Path(tmp))
-    for mode in ("officials", "observer"):
-        u = UnavailableWindow(mode)
-        u.resize(width, height)
-        u.show()
-        app.processEvents()
-        u.grab().save(str(out / f"unavailable-{mode}.png"))
-        u.close()
-        count += 1
+    connecting = ConnectingWindow("https://vote.taipei.example:8443")  # both languages at once
+    connecting.resize(width, height)
+    connecting.show()
+    app.processEvents()
+    connecting.grab().save(str(out / "home-connecting.png"))
+    connecting.close()
+    count += 1
     for w in windows.values():
         w.close()
     QApplication.processEvents()

@@ -38,13 +38,11 @@ from kiosk.screens import (
     PendingScreen,
     ReceiptScreen,
     ReviewScreen,
-    UnavailableScreen,
     WelcomeScreen,
 )
 from kiosk.screens.ballot import PixmapSource
 from kiosk.screens.connecting import CONNECTING, in_both
 from kiosk.screens.receipt import DEFAULT_RECEIPT_SECONDS
-from kiosk.screens.unavailable import TITLE, both
 from kiosk.session import CastingController
 from kiosk.theme import stylesheet
 from kiosk.widgets import ErrorNotice, IdleWarning, LockScreen, TopBar
@@ -324,22 +322,3 @@ class ConnectingWindow(QMainWindow):
         self.setWindowTitle(in_both(CONNECTING))
         self.setCentralWidget(self.screen_widget)
         self.setStyleSheet(stylesheet(0, False))
-
-
-class UnavailableWindow(QMainWindow):
-    """The window for modes that are not in this build (officials, observer, server).
-
-    Args:
-        mode: "officials", "observer" or "server".
-        url: the server's URL (mode "server").
-    """
-
-    def __init__(self, mode: str, url: str = "") -> None:
-        super().__init__()
-        self.setWindowTitle(both(TITLE))
-        self.screen_widget = UnavailableScreen(mode, url)
-        self.screen_widget.setObjectName("Root")
-        self.setCentralWidget(self.screen_widget)
-        self.setStyleSheet(stylesheet(0, False))
-        self.screen_widget.focus_first()
-

@@ -2830,33 +2830,6 @@
     </message>
 </context>
 <context>
-    <name>Unavailable</name>
-    <message>
-        <source>Close</source>
-        <translation>關閉</translation>
-    </message>
-    <message>
-        <source>Closes the program</source>
-        <translation>關閉程式</translation>
-    </message>
-    <message>
-        <source>Not available in this build yet</source>
-        <translation>此版本尚未提供</translation>
-    </message>
-    <message>
-        <source>The observer screen arrives in a later build. Use &apos;pbvote verify&apos; on the election record for now.</source>
-        <translation>觀察員畫面將於之後的版本推出，目前請對選舉紀錄執行「pbvote verify」。</translation>
-    </message>
-    <message>
-        <source>The officials&apos; console arrives in a later build. Use the pbvote command line for now.</source>
-        <translation>選務人員控制台將於之後的版本推出，目前請使用 pbvote 指令列工具。</translation>
-    </message>
-    <message>
-        <source>Voting through a central server (%1) arrives in a later build.</source>
-        <translation>透過中央伺服器（%1）投票的功能將於之後的版本推出。</translation>
-    </message>
-</context>
-<context>
     <name>WelcomeScreen</name>
     <message>
         <source>Begins the ballot in the language shown</source>

@@ -11,7 +11,6 @@ from kiosk.screens.eligibility import EligibilityScreen
 from kiosk.screens.pending import PendingScreen
 from kiosk.screens.receipt import ReceiptScreen
 from kiosk.screens.review import ReviewScreen
-from kiosk.screens.unavailable import UnavailableScreen
 from kiosk.screens.welcome import WelcomeScreen
 
 __all__ = [
@@ -26,6 +25,5 @@ __all__ = [
     "PendingScreen",
     "ReceiptScreen",
     "ReviewScreen",
-    "UnavailableScreen",
     "WelcomeScreen",
 ]

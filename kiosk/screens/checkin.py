@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from kiosk.flow import VoterFlow
-from kiosk.i18n import render_refusal
-from kiosk.qt import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from kiosk.qt import QLineEdit, QWidget
+from kiosk.screens._entry import EntryScreen
 from kiosk.session import CastingController
-from kiosk.widgets import KioskButton, label
+from kiosk.widgets import label
 
 
-class CheckInScreen(QWidget):
+class CheckInScreen(EntryScreen):
     """What the attendant types before handing the kiosk to the resident.
 
     Only keyed hashes of the roll are in the database and a check-in records
@@ -22,12 +22,7 @@ class CheckInScreen(QWidget):
     """
 
     def __init__(self, flow: VoterFlow, controller: CastingController, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.flow = flow
-        self.controller = controller
-        col = QVBoxLayout(self)
-        col.setContentsMargins(80, 40, 80, 32)
-        col.setSpacing(14)
+        super().__init__(flow, controller, parent)
         self.heading = label("Title")
         self.hint = label("Muted")
         self.id_label = label("Heading")
@@ -39,36 +34,19 @@ class CheckInScreen(QWidget):
         self.birth_entry.setInputMask("9999-99-99")
         self.id_entry.returnPressed.connect(self.birth_entry.setFocus)
         self.birth_entry.returnPressed.connect(self._submit)
-        self.problem = label("Banner")
-        self.problem.setVisible(False)
-        for widget in (self.heading, self.hint, self.id_label, self.id_entry, self.birth_label, self.birth_entry,
-                       self.problem):
-            col.addWidget(widget)
-        col.addStretch(1)
-        nav = QHBoxLayout()
-        self.back_button = KioskButton()
-        self.back_button.clicked.connect(self.flow.back)
-        self.check_button = KioskButton("primary")
-        self.check_button.clicked.connect(self._submit)
-        nav.addWidget(self.back_button)
-        nav.addStretch(1)
-        nav.addWidget(self.check_button)
-        col.addLayout(nav)
-        controller.busy_changed.connect(self._busy)
+        self.check_button = self.submit_button
+        self.add_fields(self.heading, self.hint, self.id_label, self.id_entry, self.birth_label, self.birth_entry,
+                        self.problem)
 
     def _submit(self) -> None:
         if not self.controller.busy:
             self.controller.check_in(self.id_entry.text(), self.birth_entry.text())
 
-    def _busy(self, busy: bool) -> None:
-        self.check_button.setEnabled(not busy)
-
     def clear(self) -> None:
         """Forget what was typed (the session ended)."""
         self.id_entry.clear()
         self.birth_entry.clear()
-        self.problem.clear()
-        self.problem.setVisible(False)
+        self.clear_problem()
 
     def refresh(self) -> None:
         """Show the texts in the installed language, and the refusal if there is one."""
@@ -81,9 +59,7 @@ class CheckInScreen(QWidget):
         self.birth_label.setText(self.tr("Birth date (YYYY-MM-DD)"))
         self.birth_entry.setAccessibleName(self.tr("Birth date"))
         self.birth_entry.setAccessibleDescription(self.tr("Year, month and day, e.g. 1980-04-23"))
-        refusal = self.flow.refusal
-        self.problem.setVisible(refusal is not None)
-        self.problem.setText(render_refusal(refusal) if refusal is not None else "")
+        self.show_refusal()
         self.back_button.set_texts(self.tr("Back"), "", self.tr("Returns to the first screen"))
         self.check_button.set_texts(self.tr("Check in"), "", self.tr("Checks the resident against the voter roll"))
 

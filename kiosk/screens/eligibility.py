@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from kiosk.flow import VoterFlow
-from kiosk.i18n import render_refusal
-from kiosk.qt import QHBoxLayout, QVBoxLayout, QWidget
+from kiosk.qt import QWidget
+from kiosk.screens._entry import EntryScreen
 from kiosk.session import CastingController
-from kiosk.widgets import KioskButton, label
+from kiosk.widgets import label
 from kiosk.widgets.code_entry import CodeEntry
 
 
-class EligibilityScreen(QWidget):
+class EligibilityScreen(EntryScreen):
     """The code field with its own plain message for a typo, an unknown code, a used code and closed polls.
 
     A QR scanner acting as a keyboard types the code and presses Enter, so
@@ -22,32 +22,14 @@ class EligibilityScreen(QWidget):
     """
 
     def __init__(self, flow: VoterFlow, controller: CastingController, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.flow = flow
-        self.controller = controller
-        col = QVBoxLayout(self)
-        col.setContentsMargins(80, 40, 80, 32)
-        col.setSpacing(16)
+        super().__init__(flow, controller, parent)
         self.heading = label("Title")
         self.hint = label("Muted")
         self.entry = CodeEntry()
         self.entry.returnPressed.connect(self._submit)
-        self.problem = label("Banner")
-        self.problem.setVisible(False)
         self.kept = label("Muted")
-        for widget in (self.heading, self.hint, self.entry, self.problem, self.kept):
-            col.addWidget(widget)
-        col.addStretch(1)
-        nav = QHBoxLayout()
-        self.back_button = KioskButton()
-        self.back_button.clicked.connect(self.flow.back)
-        self.continue_button = KioskButton("primary")
-        self.continue_button.clicked.connect(self._submit)
-        nav.addWidget(self.back_button)
-        nav.addStretch(1)
-        nav.addWidget(self.continue_button)
-        col.addLayout(nav)
-        controller.busy_changed.connect(self._busy)
+        self.continue_button = self.submit_button
+        self.add_fields(self.heading, self.hint, self.entry, self.problem, self.kept)
 
     def _submit(self) -> None:
         if self.controller.busy:
@@ -57,14 +39,10 @@ class EligibilityScreen(QWidget):
             return
         self.controller.submit_code(self.entry.text())
 
-    def _busy(self, busy: bool) -> None:
-        self.continue_button.setEnabled(not busy)
-
     def clear(self) -> None:
         """Forget the typed code and the message (the session ended)."""
         self.entry.clear()
-        self.problem.clear()
-        self.problem.setVisible(False)
+        self.clear_problem()
         self.continue_button.setEnabled(True)
 
     def refresh(self) -> None:
@@ -75,9 +53,7 @@ class EligibilityScreen(QWidget):
         self.entry.setAccessibleName(self.tr("Voting code"))
         self.entry.setAccessibleDescription(self.tr("Type the 24 letters and digits; the groups are made for you"))
         self.entry.setPlaceholderText("····-····-····-····-····-····")
-        refusal = self.flow.refusal
-        self.problem.setVisible(refusal is not None)
-        self.problem.setText(render_refusal(refusal) if refusal is not None else "")
+        refusal = self.show_refusal()
         if refusal is not None:
             self.entry.setAccessibleDescription(self.problem.text())
             if refusal in ("unknown", "used"):
