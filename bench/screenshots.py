@@ -3,8 +3,10 @@
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/screenshots.py [--out DIR] [--size 1280x800]``.
 Both languages, default and largest text, high contrast, the ballot of all three samples, the idle
 timeout warning over a filled ballot, and the casting screens (code entry and its refusal, attendant
-check-in, encrypting, cast or check, the checked ballot, the receipt, the error notice) against a real
-ballot box in a temporary SQLite database.
+check-in, encrypting, cast or check, the checked ballot, the receipt, the error notice, the lock after an
+unverifiable ballot box) against a real ballot box in a temporary SQLite database, and home mode's
+"Connecting to the ballot box…" window.  Every screen in every look: zh-TW and en, each at the default
+text size (a), the largest (a++) and in high contrast; files are <sample>-<screen>-<lang>-<size>[-contrast].png.
 """
 
 from __future__ import annotations
@@ -175,13 +177,21 @@ def receipt(w: KioskWindow) -> None:
     w.receipt.timer.stop()
 
 
+def locked(w: KioskWindow) -> None:
+    """After a forged receipt: the lock waits for the attendants' passphrase (one wrong try shown)."""
+    w._stop()
+    assert w.lock_screen is not None
+    w.lock_screen.lock()
+    w.lock_screen.show_answer("denied")
+
+
 _FRESH_CODES: list[str] = []
 """Codes not used yet, one per receipt screenshot."""
 
 CASTING_SCENES: list[tuple[str, Step]] = [
     ("eligibility", code_typed), ("eligibility-typo", code_refused), ("checkin", checkin),
     ("encrypting", encrypting), ("cast-or-check", choice), ("checked", checked), ("receipt", receipt),
-    ("error", error),
+    ("error", error), ("locked", locked),
 ]
 """Screens that need the ballot box: shown on taipei-daan in both languages (the receipt also at A++)."""
 
@@ -268,6 +278,8 @@ def render_casting(out: Path, width: int, height: int, tmp: Path) -> int:
             look = f"{lang}-{['a', 'a+', 'a++'][size]}" + ("-contrast" if contrast else "")
             w.grab().save(str(out / f"taipei-daan-{screen}-{look}.png"))
             count += 1
+            if w.stopped:
+                w._unlock_answered("granted")
     w.flow.reset()
     w.close()
     ready.store.close()

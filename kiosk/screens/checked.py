@@ -54,6 +54,8 @@ class CheckedScreen(QWidget):
         """Drop the list (the session ended)."""
         for row in self.rows:
             self.list_box.removeWidget(row)
+            row.hide()
+            row.setParent(None)  # out of the tree now: deleteLater alone leaves it on screen until the loop runs
             row.deleteLater()
         self.rows = []
         self.published.clear()

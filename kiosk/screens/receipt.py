@@ -35,7 +35,7 @@ class ReceiptScreen(QWidget):
         self.code_caption = label("Muted")
         row = QHBoxLayout()
         texts = QVBoxLayout()
-        self.code = label("TrackingCode", wrap=False)
+        self.code = label("TrackingCode")  # wraps at a hyphen at the largest text size (no sideways scrolling)
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.keep = label("Muted")
         self.print_status = label("Status")

@@ -40,7 +40,8 @@ class LockScreen(Overlay):
         self.entry.setObjectName("PinEntry")
         self.entry.setEchoMode(QLineEdit.EchoMode.Password)
         self.entry.returnPressed.connect(self._submit)
-        self.status = label("Status")
+        self.status = label("Banner")
+        self.status.setVisible(False)
         self.unlock_button = KioskButton("primary")
         self.unlock_button.setObjectName("UnlockButton")
         self.unlock_button.clicked.connect(self._submit)
@@ -102,6 +103,7 @@ class LockScreen(Overlay):
             "unset": self.tr("No attendants' passphrase is set for this election: the officials must restart "
                              "the kiosk."),
         }.get(self.answer, ""))
+        self.status.setVisible(bool(self.status.text()))
         self.entry.setAccessibleName(self.tr("Attendants' passphrase"))
         self.entry.setAccessibleDescription(self.tr("Only for poll workers"))
         self.unlock_button.set_texts(self.tr("Unlock"), "", self.tr("Unlocks the kiosk for the next resident"))
