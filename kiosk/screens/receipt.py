@@ -84,6 +84,8 @@ class ReceiptScreen(QWidget):
             self.refresh()
 
     def _tick(self) -> None:
+        if self.controller.busy:
+            return  # the receipt is printing: the countdown waits (the paper must not outlive the session)
         self.left -= 1
         if self.left <= 0:
             self.timer.stop()
