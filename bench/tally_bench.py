@@ -1,26 +1,26 @@
 """
 Time the homomorphic tally and its threshold decryption for 10,000 and 100,000 ballots, and Equal Shares on Łódź.
 
-What is real and what is synthetic: the election (20 approval projects in
-one district), the key ceremony (3 trustees, threshold 2), the hash chain,
-the ``open`` and ``close`` entries and 64 ballots encrypted, proven and
-signed by the real client code are real.  The N board entries of kind
-``ballot`` are SYNTHETIC in one respect: entry i carries the exact bytes of
-real ballot ``i mod 64`` (encrypting 100,000 ballots at 15 ms each would
-take 25 minutes), so ciphertexts repeat and credentials are not unique;
-they are written straight into the board table with their real chain
-hashes, not through the ballot box.  The tally's cost per ballot (parse,
-20 ciphertext additions) is the same as for distinct ballots, and proofs
-are never verified by the tally (ballots are verified once, at cast).
+The board is tests/tally/big_board.py's: a real election (20 approval
+projects), ceremony, chain and ``open``/``close`` entries, and N ballot
+entries that repeat the bytes of 64 real encrypted ballots (see its
+docstring for what is synthetic and why the tally's cost is unaffected).
 
-Timed: ``compute_tally`` from the closed board (streamed), the partial
-decryptions of trustees 1 and 2 (with proofs), their verification, the
-combination and the discrete logarithms; run in a child process whose peak
-RSS is reported (``tally_100k_peak_mb``, the whole Python process).
+Timed, in a fresh child process per run: ``compute_tally`` from the closed
+board (streamed), the partial decryptions of trustees 1 and 2 (with proofs),
+their verification, the combination and the discrete logarithms.  Each size
+runs twice: with every core (the default of ``pbvote tally``: the board is
+summed by that many worker processes, ``tally_<n>_s``) and in one process
+(``tally_<n>_1proc_s``).  ``point_add_us`` is the median cost of one
+libsodium point addition through crypto/_group.py, measured in the same run:
+the tally does 2 per selection, so ``40 * point_add_us * n`` is the floor of
+the one-process sum on a 20-project ballot.  Peak memory is the
+coordinator's (``tally_<n>_peak_mb``) and the largest worker's.
 ``mes_add1_lodz_s`` is bench/rules_bench.py's method: Equal Shares with
 add-one on Poland_Lodz_2022.pb read as approval ballots.
 
-Usage: ``.venv/bin/python bench/tally_bench.py [--sizes 10000,100000]``; ends with one JSON line.
+Usage: ``.venv/bin/python bench/tally_bench.py [--sizes 10000,100000] [--jobs N]``; ends with one JSON line
+(with the load average and the cores, since other jobs on the machine change every figure).
 """
 
 from __future__ import annotations
@@ -28,103 +28,43 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
-from sqlalchemy import insert
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ballot.authority import create_authority, unlock_board_key
-from ballot.board import lock_state
-from ballot.ceremony_record import load_ceremony, save_ceremony
-from ballot.encrypt import encrypt_ballot
-from ballot.manifest import load_manifest
-from ballot.manifest_model import Election, ProjectId
+from ballot.ceremony_record import load_ceremony
 from ballot.pabulib import read_pb
-from ballot.polls import close_polls, open_polls
-from ballot.registry import issue_codes, store_credentials
-from ballot.samples import sample_manifest
-from ballot.selection import Selection
-from ballot.storage import Store, load_election, save_election
-from ballot.storage.models import BoardEntryRow
-from crypto.codes import credential_keypair
-from crypto.hashchain import Head, append
-from tally.ceremony import TrusteeShare, read_share_file, run_in_room_ceremony, write_share_file
+from ballot.storage import Store, load_election
+from crypto import _group as g
+from tally.ceremony import TrusteeShare, read_share_file
 from tally.decryption import combine, decrypt_tally, select_valid
-from tally.homomorphic import compute_tally
+from tally.homomorphic import compute_tally, default_jobs
 from tally.pabulib_outcome import pabulib_outcome
-
-PASSPHRASE = "bench passphrase"
-REAL_BALLOTS = 64
-PROJECTS = 20
+from tests.tally.big_board import PASSPHRASE, build_board
 
 
-def bench_election() -> Election:
-    """The sample election reduced to one district of 20 approval projects (ids b00..b19)."""
-    base = load_manifest(sample_manifest("taipei-daan"))
-    north = base.districts[0]
-    source = base.projects_in("north")
-    projects = tuple(replace(source[i % len(source)], id=ProjectId(f"b{i:02d}"), image=None) for i in range(PROJECTS))
-    district = replace(north, ballot=replace(north.ballot, min_picks=0, max_picks=PROJECTS))
-    return replace(base, id="bench-tally-20", districts=(district,), projects=projects)
+def point_add_us(samples: int = 7, count: int = 20_000) -> float:
+    """Median microseconds of one point addition (``crypto._group.add`` on real points, as the tally does)."""
+    p = g.base_mul(g.random_scalar())
+    q = g.base_mul(g.random_scalar())
+    times = []
+    for _ in range(samples):
+        x = p
+        start = time.perf_counter()
+        for _ in range(count):
+            x = g.add(x, q)
+        times.append((time.perf_counter() - start) / count * 1e6)
+    return statistics.median(times)
 
 
-def picks(i: int) -> frozenset[str]:
-    """Real ballot i's picks: a varying 1..6 projects."""
-    return frozenset(f"b{(i * 7 + k * 3) % PROJECTS:02d}" for k in range(1 + i % 6))
-
-
-def build(folder: Path, n: int) -> tuple[str, list[int]]:
-    """A closed board with n ballot entries (see the module docstring); returns its URL and the true counts."""
-    url = f"sqlite:///{folder / f'bench-{n}.sqlite3'}"
-    store = Store(url)
-    store.upgrade()
-    election = bench_election()
-    with store.write() as s:
-        save_election(s, election)
-        create_authority(s, election, PASSPHRASE)
-    record, shares = run_in_room_ceremony(election, 3, 2)
-    for share in shares:
-        write_share_file(folder / f"bench-{n}-trustee-{share.trustee}.share", share, PASSPHRASE)
-    codes, credentials = issue_codes(REAL_BALLOTS, election.fingerprint)
-    with store.write() as s:
-        save_ceremony(s, record)
-        store_credentials(s, sorted(credentials))
-    with store.read() as s:
-        key = unlock_board_key(s, PASSPHRASE)
-    with store.write() as s:
-        open_polls(s, key)
-    payloads = [encrypt_ballot(election, record.public_key, Selection("north", picks(i)),
-                               credential_keypair(code, election.fingerprint)[0]).to_bytes()
-                for i, code in enumerate(codes)]
-    expected = [0] * PROJECTS
-    with store.write() as s:
-        state = lock_state(s)
-        head = Head(election.fingerprint, state.size, state.head_hash)
-        rows = []
-        for i in range(n):
-            entry, head = append(head, "ballot", payloads[i % REAL_BALLOTS])
-            rows.append({"position": entry.index, "kind": "ballot", "payload": payloads[i % REAL_BALLOTS],
-                         "entry_hash": entry.entry_hash})
-            for p in picks(i % REAL_BALLOTS):
-                expected[int(p[1:])] += 1
-            if len(rows) == 5000:
-                s.execute(insert(BoardEntryRow), rows)
-                rows = []
-        if rows:
-            s.execute(insert(BoardEntryRow), rows)
-        state.size, state.head_hash = head.size, head.head_hash
-    with store.write() as s:
-        close_polls(s, key)
-    store.close()
-    return url, expected
-
-
-def measure(url: str, folder: Path, n: int) -> dict[str, object]:
+def measure(url: str, folder: Path, n: int, jobs: int) -> dict[str, object]:
     """Child process: tally, two trustees decrypt, verify and combine; time and peak RSS."""
     store = Store(url)
     with store.read() as s:
@@ -135,14 +75,15 @@ def measure(url: str, folder: Path, n: int) -> dict[str, object]:
     _reset_peak()  # the shares' Argon2id unsealing is not part of the tally's memory
     start = time.perf_counter()
     with store.read() as s:
-        tally = compute_tally(s, election)
+        tally = compute_tally(s, election, jobs=jobs)
     tallied = time.perf_counter()
     files = [(f"trustee {sh.trustee}", decrypt_tally(tally, election, sh).to_canonical_bytes()) for sh in shares]
     valid = select_valid(files, tally, election, ceremony, lambda line: print(line, file=sys.stderr))
     counts = combine(tally, election, valid, 2)
     done = time.perf_counter()
     return {"seconds": done - start, "tally_only_s": tallied - start, "counts": list(counts.of("north")),
-            "peak_mb": _peak_mb()}
+            "peak_mb": _peak_mb(), "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+            "tally_bytes": len(tally.to_canonical_bytes()), "tally_hash": tally.tally_hash.hex()}
 
 
 def _reset_peak() -> None:
@@ -159,40 +100,56 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _child(url: str, folder: str, n: int, jobs: int) -> dict[str, object]:
+    out = subprocess.run([sys.executable, __file__, "--child", url, folder, str(n), str(jobs)], check=True,
+                         capture_output=True, text=True).stdout
+    result: dict[str, object] = json.loads(out.strip().splitlines()[-1])
+    return result
+
+
 def main() -> None:
-    """Build each board, measure it in a fresh process, then time Equal Shares on Łódź; one JSON line."""
+    """Build each board, measure it in fresh processes (every core, then one), time Equal Shares; one JSON line."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="10000,100000")
-    parser.add_argument("--child", nargs=3, metavar=("URL", "DIR", "N"), help=argparse.SUPPRESS)
+    parser.add_argument("--jobs", type=int, default=default_jobs(), help="processes for the tally (default: cores)")
+    parser.add_argument("--child", nargs=4, metavar=("URL", "DIR", "N", "JOBS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(measure(args.child[0], Path(args.child[1]), int(args.child[2]))))
+        url, folder, n, jobs = args.child
+        print(json.dumps(measure(url, Path(folder), int(n), int(jobs))))
         return
-    figures: dict[str, object] = {}
+    figures: dict[str, object] = {"point_add_us": round(point_add_us(), 2)}
     with tempfile.TemporaryDirectory(prefix="pbvote-tally-bench-") as tmp:
         for n in (int(x) for x in args.sizes.split(",")):
             start = time.perf_counter()
-            url, expected = build(Path(tmp), n)
+            board = build_board(Path(tmp), n)
             print(f"{n}: board built in {time.perf_counter() - start:.1f} s", file=sys.stderr)
-            out = subprocess.run([sys.executable, __file__, "--child", url, tmp, str(n)], check=True,
-                                 capture_output=True, text=True).stdout
-            result = json.loads(out.strip().splitlines()[-1])
-            assert result["counts"] == expected, "decrypted counts differ from the plaintext counts"
             label = f"{n // 1000}k"
-            figures[f"tally_{label}_s"] = round(result["seconds"], 2)
-            figures[f"tally_{label}_sum_only_s"] = round(result["tally_only_s"], 2)
-            figures[f"tally_{label}_peak_mb"] = round(result["peak_mb"], 1)
-            print(f"{n}: tally + decryption {result['seconds']:.1f} s, peak RSS {result['peak_mb']:.0f} MB, "
-                  "counts correct", file=sys.stderr)
+            hashes = set()
+            for jobs, suffix in ((args.jobs, ""), (1, "_1proc")):
+                result = _child(board.url, tmp, n, jobs)
+                assert result["counts"] == board.expected, "decrypted counts differ from the plaintext counts"
+                hashes.add(result["tally_hash"])
+                figures[f"tally_{label}{suffix}_s"] = round(float(str(result["seconds"])), 2)
+                figures[f"tally_{label}{suffix}_sum_only_s"] = round(float(str(result["tally_only_s"])), 2)
+                figures[f"tally_{label}{suffix}_peak_mb"] = round(float(str(result["peak_mb"])), 1)
+                if jobs > 1:
+                    figures[f"tally_{label}_worker_peak_mb"] = round(float(str(result["worker_peak_mb"])), 1)
+                print(f"{n}: {jobs} process(es): tally + decryption {result['seconds']:.1f} s, peak RSS "
+                      f"{result['peak_mb']:.0f} MB, counts correct", file=sys.stderr)
+            assert len(hashes) == 1, "the tally differs with the number of processes"
+            figures[f"tally_{label}_floor_1proc_s"] = round(40 * n * float(str(figures["point_add_us"])) / 1e6, 1)
+    figures["point_add_us_after"] = round(point_add_us(), 2)  # the load may change during the run
     lodz = Path(__file__).resolve().parents[2] / "shared" / "data" / "pabulib" / "Poland_Lodz_2022.pb"
     if lodz.is_file():
         pb = read_pb(lodz)
         start = time.perf_counter()
         pabulib_outcome(pb, "equalshares/add1")
         figures["mes_add1_lodz_s"] = round(time.perf_counter() - start, 2)
-    figures["synthetic"] = (f"ballot entries cycle through the bytes of {REAL_BALLOTS} real encrypted ballots, "
-                            "inserted directly with real chain hashes; election, ceremony, open/close, "
-                            "decryption and proofs real")
+    figures["jobs"] = args.jobs
+    figures["load_average_1m"] = round(os.getloadavg()[0], 2)
+    figures["synthetic"] = ("ballot entries cycle through the bytes of 64 real encrypted ballots, inserted directly "
+                            "with real chain hashes; election, ceremony, open/close, decryption and proofs real")
     print(json.dumps(figures, sort_keys=True))
 
 

@@ -6,23 +6,18 @@ chunk of votes and casts them through its own BallotBox on the same SQLite
 file, which the box supports (write transactions retry on a busy database).
 Only the votes go to a worker and only counts and messages come back.
 
-Stopping is the coordinator's job, never the workers': a worker ignores
-SIGINT and SIGTERM (a Ctrl-C at a terminal reaches the whole process group,
-and a worker killed in the middle of a chunk would break the pool and print
-its traceback), and checks a shared stop event before every vote.  On an
-interrupt the coordinator sets the event, drops the queued chunks and waits
-for the running ones, which end after their current vote: every cast is one
-transaction, so what was cast is on the board and nothing else is.  A worker
-whose coordinator died (killed with SIGKILL) notices within a second and exits
-instead of waiting forever for work.
+Stopping is the coordinator's job, never the workers' (tally/_workers.py):
+workers ignore SIGINT and SIGTERM and check a shared stop event before
+every vote.  On an interrupt the coordinator sets the event, drops the
+queued chunks and waits for the running ones, which end after their current
+vote: every cast is one transaction, so what was cast is on the board and
+nothing else is.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
-import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -35,12 +30,12 @@ from ballot.selection import Selection
 from ballot.storage import Store
 from crypto.codes import credential_keypair
 from crypto.signatures import signing_key_from_seed
+from tally._workers import stop_signals_blocked, worker_started
 from tally.errors import TallyError
 
 __all__ = ["CastRefused", "Vote", "cast_all", "duration"]
 
 CHUNK: Final = 25  # votes per task: small enough for steady progress, large enough to keep pickling cheap
-_STOP_SIGNALS: Final = frozenset({signal.SIGINT, signal.SIGTERM})
 
 Progress = Callable[[str], None]
 Vote = tuple[str, str, tuple[tuple[str, int], ...]]
@@ -63,18 +58,9 @@ _box: BallotBox | None = None
 _stop: Event | None = None
 
 
-def _exit_when_orphaned(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(1.0)
-    os._exit(1)  # the coordinator is gone: nobody will collect our results
-
-
 def _init_worker(db_url: str, board_seed: bytes, stop: Event, parent: int) -> None:
     global _box, _stop  # one ballot box per worker process, built once
-    for signum in _STOP_SIGNALS:
-        signal.signal(signum, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # blocked by the coordinator while spawning
-    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+    worker_started(parent)
     _box = BallotBox(Store(db_url), signing_key_from_seed(board_seed))
     _stop = stop
 
@@ -150,15 +136,11 @@ def cast_all(db_url: str, board_seed: bytes, votes: Iterator[Vote], *, done: int
                                initargs=(db_url, board_seed, stop, os.getpid()))
     pending: set[Future[tuple[int, list[str]]]] = set()
     try:
-        # Spawned workers inherit the blocked mask: a Ctrl-C while they import cannot hit them.
-        signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
-        try:
+        with stop_signals_blocked():  # the workers are spawned by the first submissions
             for chunk in chunks:  # keep a few chunks queued per worker, not the whole file
                 pending.add(pool.submit(_cast_chunk, chunk))
                 if len(pending) >= 4 * workers:
                     break
-        finally:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
         while pending:
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:

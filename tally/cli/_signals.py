@@ -10,6 +10,7 @@ back, files written so far are removed, workers stop, and the command exits
 
 from __future__ import annotations
 
+import logging
 import signal
 import threading
 from collections.abc import Iterator
@@ -29,17 +30,43 @@ def _interrupt(_signum: int, _frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
+def _not_the_interrupt(record: logging.LogRecord) -> bool:
+    """Drop the log records of cleanup code that met the interrupt (SQLAlchemy: "Error closing cursor")."""
+    exc = record.exc_info[1] if record.exc_info else None
+    seen = 0
+    while exc is not None and seen < 20:  # the error itself, or one raised while the interrupt unwound
+        if isinstance(exc, KeyboardInterrupt):
+            return False
+        exc, seen = exc.__context__, seen + 1
+    return True
+
+
 @contextmanager
 def sigterm_as_interrupt() -> Iterator[None]:
-    """Within the block, SIGTERM raises KeyboardInterrupt in the main thread (elsewhere: no change)."""
+    """Within the block, SIGTERM raises KeyboardInterrupt in the main thread (elsewhere: no change).
+
+    A library that swallows an exception during cleanup logs it with its
+    traceback (SQLAlchemy: "Exception closing cursor"); when logging is not
+    configured, the block prints warnings as Python's last-resort handler
+    would, minus those caused by the interrupt itself.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    root = logging.getLogger()
+    handler = None
+    if not root.handlers:
+        handler = logging.StreamHandler()
+        handler.setLevel(logging.WARNING)
+        handler.addFilter(_not_the_interrupt)
+        root.addHandler(handler)
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+        if handler is not None:
+            root.removeHandler(handler)
 
 
 @contextmanager

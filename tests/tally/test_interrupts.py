@@ -30,11 +30,15 @@ REPO = Path(__file__).resolve().parents[2]
 
 def pbvote(*argv: str, env: dict[str, str]) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, "-m", "tally.cli", *argv], cwd=REPO, env=os.environ | env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
 
 
 def interrupt_after(proc: subprocess.Popen[str], marker: str, signum: int, stream: str = "stderr") -> tuple[str, str]:
-    """Send ``signum`` once ``marker`` appears on the process's ``stream``; (stdout, stderr) when it has ended."""
+    """Send ``signum`` once ``marker`` appears on the process's ``stream``; (stdout, stderr) when it has ended.
+
+    SIGINT goes to the whole process group, as a Ctrl-C at a terminal does (the tally's summing workers
+    get it too); SIGTERM to the command's process only, as ``kill PID`` does.
+    """
     pipe = proc.stderr if stream == "stderr" else proc.stdout
     assert pipe is not None
     seen = []
@@ -42,7 +46,10 @@ def interrupt_after(proc: subprocess.Popen[str], marker: str, signum: int, strea
         for line in pipe:
             seen.append(line)
             if marker in line:
-                proc.send_signal(signum)
+                if signum == signal.SIGINT:
+                    os.killpg(proc.pid, signum)
+                else:
+                    proc.send_signal(signum)
                 break
         out, err = proc.communicate(timeout=300)
     finally:
