@@ -20,6 +20,7 @@ turns a file's vote into the ballot the manifest describes, for replays.
 from __future__ import annotations
 
 import re
+import textwrap
 import unicodedata
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -36,7 +37,7 @@ RULES = {
     "greedy": "greedy",
     "greedy-no-skip": "greedy-no-skip",
     "greedy-threshold": "greedy-threshold",
-    "greedy-custom": "greedy",
+    "greedy-custom": "greedy-no-skip",  # approximated: see APPROXIMATED
     "equalshares": "equal-shares",
     "equalshares/add1": "equal-shares",
     "equalshares/add1/greedy": "equal-shares",
@@ -44,6 +45,21 @@ RULES = {
 # pabulib's "equalshares/add1" leaves leftover budget unspent: Assen 2024's real winners are
 # reproduced only without a greedy fill (a fill would also fund project 7).
 _FILL = {"equalshares/add1/greedy": "greedy"}
+
+APPROXIMATED = {
+    "greedy-custom": (
+        "META rule 'greedy-custom' (Poznań, per the file's META comment) funds projects in order of votes "
+        "until the next one does not fit, and then that one too, from reserve money beyond the budget, when "
+        "what is left covers at least 80 % of its cost. A manifest's budget cannot be exceeded, so this "
+        "manifest uses 'greedy-no-skip': the same projects within the budget, without the reserve-funded one "
+        "(marked 2 in the file's 'selected' column). 'pbvote pabulib outcome' computes the full rule."),
+}
+"""pabulib rules the manifest can only approximate, and what the approximation leaves out."""
+
+
+def rule_note(pb: PbFile) -> str | None:
+    """Why the manifest's outcome rule only approximates the file's META rule (None: it expresses it)."""
+    return APPROXIMATED.get(pb.meta.get("rule", ""))
 
 
 _TRANSLITERATE = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"})
@@ -203,6 +219,9 @@ def import_pb(pb: PbFile, source: Path, out: Path) -> Election:
     header = (f"Imported from {source.name} by 'pbvote pabulib import'.\n"
               "Texts are in the file's own language under 'en'; schedule, trustees and\n"
               "eligibility are defaults: review them before initialising an election.")
+    note = rule_note(pb)
+    if note:
+        header += "\n\n" + textwrap.fill(note, 100)
     text = dumps_manifest(manifest_data(pb, name=source.stem), header=header)
     election = parse_manifest(text, source=str(out), base_dir=out.resolve().parent)
     out.write_text(text, encoding="utf-8")

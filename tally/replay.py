@@ -59,7 +59,7 @@ from ballot.manifest import parse_manifest
 from ballot.manifest_model import Election
 from ballot.manifest_toml import dumps_manifest
 from ballot.pabulib import PbFile, read_pb
-from ballot.pabulib_manifest import import_pb, manifest_data, vote_selection
+from ballot.pabulib_manifest import import_pb, manifest_data, rule_note, vote_selection
 from ballot.polls import close_polls, open_polls
 from ballot.record import publish_record
 from ballot.registry import store_credentials
@@ -397,6 +397,9 @@ def replay_pb(path: Path, out: Path, *, workers: int | None = None, progress: Pr
             say(f"1. {path.name}: {len(pb.projects)} projects, {total:,} votes, budget {district.budget:,} "
                 f"{district.currency}; manifest {manifest} ({district.ballot.type} ballot, rule "
                 f"{district.outcome.rule})")
+            note = rule_note(pb)
+            if note:
+                say(f"   note: {note}")
             store = Store(_db_url(out))
             board_key = _setup(store, out, election, codes, say)
             _write_state(out, path, sha256, total)

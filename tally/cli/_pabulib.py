@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ballot.pabulib import read_pb
-from ballot.pabulib_manifest import import_pb
+from ballot.pabulib_manifest import import_pb, rule_note
 from tally.cli._common import EXIT_ERROR, EXIT_OK, CliError, existing_file
 from tally.pabulib_outcome import PB_RULE_NAMES
 
@@ -48,9 +48,13 @@ def register(commands: Any) -> None:
 
 def import_(args: argparse.Namespace) -> int:
     """Convert a .pb file into a manifest and validate it."""
-    election = import_pb(read_pb(args.file), args.file, args.out)
+    pb = read_pb(args.file)
+    election = import_pb(pb, args.file, args.out)
     print(f"{args.out}: {len(election.projects)} projects; election {election.id}, "
           f"fingerprint {election.fingerprint_hex}")
+    note = rule_note(pb)
+    if note:
+        print(f"pbvote: note: {note}", file=sys.stderr)
     return EXIT_OK
 
 

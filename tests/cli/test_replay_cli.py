@@ -44,6 +44,7 @@ def test_replay_prints_outcome_json_and_publishes_a_record_that_verifies(
     assert "984/984 ballots encrypted and cast" in err
     assert "ETA" in err
     assert "'pabulib replay only: not a secret'" in err  # the fixed passphrases are said
+    assert "note: META rule 'greedy-custom'" in err and "uses 'greedy-no-skip'" in err  # why it approximates
     # A stale record without a replay database is replaced; nothing else in DIR is touched.
     assert not (out / "record" / "stale.txt").exists()
     assert "not the replay's" == (out / "notes.txt").read_text(encoding="utf-8")

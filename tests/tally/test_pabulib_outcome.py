@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from ballot.pabulib import PbFile, loads_pb, read_pb
+from ballot.pabulib_manifest import import_pb, rule_note
 from tally.errors import RuleError
 from tally.pabulib_outcome import PB_RULE_NAMES, pabulib_outcome, pabulib_scores
+from tally.results import district_outcome
 from tally.rules import GreedyStep
 
 
@@ -82,8 +84,7 @@ def test_lodz_threshold_is_explained() -> None:
     assert pb.budget - outcome.spent == steps[-1].remaining
 
 
-def test_poznan_reserve_rule() -> None:
-    text = """META
+POZNAN_RESERVE = """META
 key;value
 budget;100
 vote_type;choose-1
@@ -102,6 +103,10 @@ voter_id;vote
 5;b
 6;c
 """
+
+
+def test_poznan_reserve_rule() -> None:
+    text = POZNAN_RESERVE
     outcome = pabulib_outcome(loads_pb(text))
     # a fits (40 left); b does not, but 40 >= 80 % of 50: reserve money funds it; stop.
     assert ("a", "b") == outcome.selected
@@ -110,6 +115,23 @@ voter_id;vote
     assert ["fits", "reserve", "stopped"] == reasons
     no_reserve = pabulib_outcome(loads_pb(text.replace("b;50", "b;51")))
     assert ("a",) == no_reserve.selected
+
+
+def test_poznan_reserve_rule_is_imported_as_no_skip_greedy_and_says_why(tmp_path: Path) -> None:
+    pb = loads_pb(POZNAN_RESERVE)
+    election = import_pb(pb, Path("poznan.pb"), tmp_path / "poznan.toml")
+    district = election.districts[0]
+    assert "greedy-no-skip" == district.outcome.rule
+    note = rule_note(pb)
+    assert note is not None and "80 %" in note and "'pbvote pabulib outcome' computes the full rule" in note
+    assert "from reserve money beyond the budget" in (tmp_path / "poznan.toml").read_text(encoding="utf-8")
+    # The manifest's rule gives the city's winners within the budget: all but the reserve-funded one.
+    full = pabulib_outcome(pb)
+    within = district_outcome(district, election.projects_in(district.id),
+                              tuple(pabulib_scores(pb)[p.id] for p in election.projects_in(district.id)))
+    assert ("a", "b") == full.selected
+    assert ("a",) == within.selected  # plain greedy would have funded c, which Poznań never does
+    assert rule_note(loads_pb(POZNAN_RESERVE.replace("greedy-custom", "greedy"))) is None
 
 
 def test_unknown_rule_is_a_clear_error() -> None:
