@@ -12,13 +12,13 @@ Ctrl-C or SIGTERM end the command with status 130 and say so.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any, Final
 
 from ballot.manifest_model import Election
 from ballot.storage import load_election
+from tally.cli._atomic import write_whole
 from tally.cli._common import EXIT_OK, CliError, add_db_option, existing_file, open_store, read_passphrase, unlock_board
 from tally.cli._signals import interruptible
 from tally.decryption import NotEnoughDecryptions
@@ -64,27 +64,13 @@ def decrypt_cmd(args: argparse.Namespace) -> int:
         if args.out is not None:
             with interruptible(f"writing the copy {args.out} (the decryption itself is stored)",
                                "run 'pbvote trustees decrypt --out FILE' again"):
-                _write_copy(args.out, stored.data)
+                write_whole(args.out, stored.data, overwrite=True)
     finally:
         store.close()
     print(f"trustee {stored.trustee}: partial decryption of tally {stored.tally.tally_hash.hex()[:16]}... "
           f"({stored.tally.ballots} ballots) stored as {stored.name}"
           + (f"; copy written to {args.out}" if args.out else ""))
     return EXIT_OK
-
-
-def _write_copy(path: Path, data: bytes) -> None:
-    """Write ``path`` whole or not at all (temporary file, fsync, rename; the temporary file removed on failure)."""
-    tmp = path.with_name(f".{path.name}.partial")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def tally_cmd(args: argparse.Namespace) -> int:

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
-import secrets
 from pathlib import Path
 from typing import Any, Final
 
@@ -22,6 +20,7 @@ from ballot.ceremony_record import CEREMONY_FILE, CeremonyRecord, save_ceremony
 from ballot.storage import Store, load_election
 from ballot.storage.record_files import load_record_file
 from tally.ceremony import run_in_room_ceremony, share_file_name, write_share_file
+from tally.cli._atomic import write_whole
 from tally.cli._common import EXIT_OK, EXIT_USAGE, CliError, add_db_option, db_url, read_passphrase
 from tally.cli._signals import interruptible
 
@@ -85,30 +84,8 @@ def _refuse_existing(paths: list[Path]) -> None:
 
 
 def _write_new(path: Path, data: bytes) -> None:
-    """Write a public file that must not exist yet, whole or not at all.
-
-    The bytes go to a temporary file first (fsynced), which is then linked
-    to ``path``: an interrupt or a crash leaves either no ``path`` or the
-    complete file, never a truncated one that a rerun would refuse to replace.
-
-    Raises:
-        FileExistsError: ``path`` exists (it is not touched).
-    """
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
-    try:
-        with open(tmp, "xb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.link(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    with contextlib.suppress(OSError):  # the new name itself durable (POSIX; not possible on Windows)
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    """Write a public file that must not exist yet, whole or not at all (FileExistsError if it exists)."""
+    write_whole(path, data, overwrite=False)
 
 
 def _refuse_leftovers(targets: list[Path], transcript: Path) -> None:
