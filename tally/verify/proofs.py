@@ -7,9 +7,10 @@ caller, which hands over decoded scalars and points.
 
 The exception are the ciphertexts of selection and points proofs and the
 bit ciphertexts of knapsack proofs: they arrive as 32 bytes not yet decoded,
-because the proof's first multiplication of each (``c_0·α``, ``c_0·β``) is
-also its decode_point (group.mul_point), which saves one is_valid_point
-per point (two per selection).  A point that fails raises VerifyError naming
+because the proof's first multiplication of each (``c_0·α``, ``c_0·β``, in
+group.commit / commit_with, which decode as group.mul_point does) is also
+its decode_point, which saves one is_valid_point per point (two per
+selection).  A point that fails raises VerifyError naming
 it, before the point is added to anything or hashed into a challenge.
 """
 
