@@ -61,6 +61,8 @@ TALLY_TAG: Final = "pbvote/1/tally"
 _PROGRESS_EVERY: Final = 10_000
 CHUNK: Final = 1000
 """Ballots per worker task: ~10 MB of 20-project ballots, a second of point additions."""
+CHUNK_BYTES: Final = 16 << 20
+"""At most this many payload bytes per task (Łódź's 160-project ballots are ~85 KB each)."""
 
 Progress = Callable[[str], None]
 """Receives one human-readable line per step."""
@@ -153,14 +155,16 @@ class _Summer:
         self.sizes, self.fingerprint_hex, self.jobs, self.chunk, self.say = sizes, fingerprint_hex, jobs, chunk, say
         self.sums = {d: Sums(n) for d, n in sizes.items()}
         self.entries: list[tuple[int, bytes]] = []
+        self.bytes = 0
         self.pool: ProcessPoolExecutor | None = None
         self.pending: set[Future[ChunkSums]] = set()
         self.summed = 0
 
     def add(self, position: int, payload: bytes) -> None:
         self.entries.append((position, payload))
-        if len(self.entries) >= self.chunk:
-            entries, self.entries = self.entries, []
+        self.bytes += len(payload)
+        if len(self.entries) >= self.chunk or self.bytes >= CHUNK_BYTES:
+            entries, self.entries, self.bytes = self.entries, [], 0
             self._submit(entries)
 
     def _submit(self, entries: list[tuple[int, bytes]]) -> None:
