@@ -97,3 +97,15 @@ def test_resume_in_an_empty_folder_starts_afresh_and_restart_discards(tmp_path: 
     second = replay_pb(other, out, restart=True)
     assert (0, VOTERS) == (second.resumed, second.ballots)
     assert "other.pb" == json.loads((out / STATE_FILE).read_bytes())["file"]
+
+
+@pytest.mark.slow  # one full replay: 3 to 10 s
+def test_an_interrupted_setup_is_redone_on_resume(tmp_path: Path) -> None:
+    path = write_pb(tmp_path / "small.pb")
+    out = tmp_path / "replay"
+    out.mkdir()
+    (out / "pbvote.sqlite3").write_bytes(b"a database whose setup never completed")  # no replay.json yet
+    with pytest.raises(ReplayExists, match=r"an interrupted replay setup.*--resume"):
+        replay_pb(path, out)
+    report = replay_pb(path, out, resume=True)
+    assert (0, VOTERS, ("p1", "p3", "p4")) == (report.resumed, report.ballots, report.selected)
