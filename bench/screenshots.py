@@ -7,6 +7,8 @@ check-in, encrypting, cast or check, the checked ballot, the receipt, the error 
 unverifiable ballot box) against a real ballot box in a temporary SQLite database, and home mode's
 "Connecting to the ballot box…" window.  Every screen in every look: zh-TW and en, each at the default
 text size (a), the largest (a++) and in high contrast; files are <sample>-<screen>-<lang>-<size>[-contrast].png.
+Then the officials' console (bench/_shots_console.py, into console/) and the observer screen
+(bench/_shots_observer.py, into observer/), both languages; ``--only`` renders one of the three.
 """
 
 from __future__ import annotations
@@ -291,12 +293,22 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "docs" / "screenshots")
     p.add_argument("--size", default="1280x800")
+    p.add_argument("--only", choices=("kiosk", "console", "observer"),
+                   help="one surface only (default: the kiosk, the officials' console and the observer screen)")
     a = p.parse_args()
     width, height = (int(x) for x in a.size.split("x"))
     start = time.perf_counter()
-    n = render(a.out, width, height)
-    print(json.dumps({"screenshots": n, "seconds": round(time.perf_counter() - start, 2),
-                      "size": f"{width}x{height}"}))
+    counts: dict[str, int] = {}
+    if a.only in (None, "kiosk"):
+        counts["kiosk"] = render(a.out, width, height)
+    if a.only in (None, "console"):
+        from bench._shots_console import shoot as shoot_console
+        counts["console"] = len(shoot_console(a.out / "console"))
+    if a.only in (None, "observer"):
+        from bench._shots_observer import shoot as shoot_observer
+        counts["observer"] = len(shoot_observer(a.out / "observer"))
+    print(json.dumps({"screenshots": sum(counts.values()), **{f"{k}_screenshots": v for k, v in counts.items()},
+                      "seconds": round(time.perf_counter() - start, 2), "size": f"{width}x{height}"}))
 
 
 if __name__ == "__main__":
