@@ -9,16 +9,11 @@ not know.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import csv
-import io
-import os
-import secrets
 from pathlib import Path
 from typing import Any
 
 from ballot.kiosk_key import KioskKey, write_kiosk_key
-from ballot.registry import issue_codes, register_kiosk, revoke_kiosk, store_credentials
+from ballot.registry import register_kiosk, revoke_kiosk
 from ballot.storage import load_election
 from crypto.signatures import generate_signing_key
 from tally.cli._common import EXIT_OK, CliError, add_db_option, open_store, read_passphrase
@@ -58,55 +53,22 @@ def register(commands: Any) -> None:
     p.set_defaults(handler=revoke_kiosk_cmd)
 
 
-def _private_file(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-
-
-def _codes_csv(codes: list[str]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["code"])
-    writer.writerows([c] for c in codes)
-    return buffer.getvalue().encode("utf-8")
+def _say(line: str) -> None:
+    print(line, flush=True)
 
 
 def generate_codes(args: argparse.Namespace) -> int:
     """Generate codes, letters and cards; publish the credentials."""
-    from ballot.code_letters import render_code_cards, render_code_letters
+    from ballot.code_batch import generate_code_batch
 
-    out: Path = args.out
-    names = ("codes.csv", "letters.pdf", "cards.pdf")
-    targets = [out / n for n in names]
-    for target in targets:
-        if target.exists():
-            raise CliError(f"{target}: already exists; each batch of codes needs its own --out folder")
     store = open_store(args)
     try:
         with store.read() as s:
             election = load_election(s)
-        codes, credentials = issue_codes(args.count, election.fingerprint)
-        print(f"{len(codes)} codes drawn; rendering letters and cards", flush=True)
-        contents = [_codes_csv(codes), render_code_letters(codes, election), render_code_cards(codes, election)]
-        out.mkdir(parents=True, exist_ok=True)
-        token = secrets.token_hex(4)
-        temps = [out / f".{n}.{token}.partial" for n in names]
-        try:
-            for tmp, data in zip(temps, contents, strict=True):
-                _private_file(tmp, data)
-            with store.write() as s:
-                added = store_credentials(s, sorted(credentials))
-            for tmp, target in zip(temps, targets, strict=True):
-                os.link(tmp, target)
-        finally:
-            for tmp in temps:
-                with contextlib.suppress(OSError):
-                    tmp.unlink()
+        batch = generate_code_batch(store, args.count, args.out, progress=_say)
     finally:
         store.close()
+    added, targets = batch.added, batch.files
     print(f"{added} public credentials added to election {election.id}")
     for target in targets:
         print(f"  {target} (mode 0600: it holds secret codes)")
