@@ -21,9 +21,7 @@ from kiosk.qt import (
     QResizeEvent,
     QScrollArea,
     QSizePolicy,
-    QStackedWidget,
     Qt,
-    QVBoxLayout,
     QWidget,
 )
 from kiosk.screens import (
@@ -45,7 +43,8 @@ from kiosk.screens.connecting import CONNECTING, in_both
 from kiosk.screens.receipt import DEFAULT_RECEIPT_SECONDS
 from kiosk.session import CastingController
 from kiosk.theme import stylesheet
-from kiosk.widgets import ErrorNotice, IdleWarning, LockScreen, TopBar
+from kiosk.widgets import ErrorNotice, IdleWarning, LockScreen
+from kiosk.widgets.toolbar import top_bar_over_stack
 
 log = logging.getLogger(__name__)
 
@@ -88,20 +87,11 @@ class KioskWindow(QMainWindow):
         app = QApplication.instance()
         assert isinstance(app, QApplication), "build the QApplication first"
         self.translations = Translations.of(app)
-        root = QWidget()
-        root.setObjectName("Root")
-        col = QVBoxLayout(root)
-        col.setContentsMargins(0, 0, 0, 0)
-        col.setSpacing(0)
-        self.top_bar = TopBar()
+        self.top_bar, self.stack = top_bar_over_stack(self)
         self.top_bar.size_chosen.connect(flow.set_text_size)
         self.top_bar.contrast_toggled.connect(flow.set_high_contrast)
         self.top_bar.language_toggled.connect(flow.toggle_language)
         self.top_bar.start_over.connect(flow.reset)
-        col.addWidget(self.top_bar)
-        self.stack = QStackedWidget()
-        col.addWidget(self.stack, 1)
-        self.setCentralWidget(root)
         self.error_notice = ErrorNotice(self)
         self.controller: CastingController | None = None
         self.lock_screen: LockScreen | None = None

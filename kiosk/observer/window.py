@@ -34,11 +34,9 @@ from kiosk.qt import (
     QFrame,
     QMainWindow,
     QScrollArea,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
-from kiosk.widgets import TopBar
+from kiosk.widgets.toolbar import top_bar_over_stack
 from tally.verify.board import default_jobs
 from tally.verify.report_html import write_html_report
 
@@ -78,20 +76,11 @@ class ObserverWindow(QMainWindow):
         self.verified: Verified | None = None
         self._elapsed = QElapsedTimer()
         self._ready = False
-        root = QWidget()
-        root.setObjectName("Root")
-        col = QVBoxLayout(root)
-        col.setContentsMargins(0, 0, 0, 0)
-        col.setSpacing(0)
-        self.top_bar = TopBar()
+        self.top_bar, self.stack = top_bar_over_stack(self)
         self.top_bar.size_chosen.connect(self._set_size)
         self.top_bar.contrast_toggled.connect(self._set_contrast)
         self.top_bar.language_toggled.connect(self._toggle_language)
         self.top_bar.start_over.connect(self.start_over)
-        col.addWidget(self.top_bar)
-        self.stack = QStackedWidget()
-        col.addWidget(self.stack, 1)
-        self.setCentralWidget(root)
         self.open_page = OpenPage(jobs or default_jobs())
         self.open_page.open_zip.connect(self._choose_zip)
         self.open_page.open_folder.connect(self._choose_folder)

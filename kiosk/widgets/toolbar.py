@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk.i18n import QT_TRANSLATE_NOOP, translate_in
-from kiosk.qt import QButtonGroup, QFrame, QHBoxLayout, QWidget, Signal
+from kiosk.qt import QButtonGroup, QFrame, QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget, Signal
 from kiosk.widgets.basics import ElidedLabel, KioskButton
 
 LANGUAGE_NAMES = {
@@ -100,3 +100,24 @@ class TopBar(QFrame):
         self.contrast_button.blockSignals(False)
         self.contrast_button.set_texts(self.tr("High contrast"), "",
                                        self.tr("Switches to white text on black for easier reading"))
+
+
+def top_bar_over_stack(window: QMainWindow) -> tuple[TopBar, QStackedWidget]:
+    """Give ``window`` its central widget: the top bar over a stack of screens (the kiosk's and observer's frame).
+
+    The caller connects the bar's signals to its own flow and fills the stack.
+
+    Returns:
+        (the top bar, the stack of screens).
+    """
+    root = QWidget()
+    root.setObjectName("Root")
+    col = QVBoxLayout(root)
+    col.setContentsMargins(0, 0, 0, 0)
+    col.setSpacing(0)
+    top_bar = TopBar()
+    col.addWidget(top_bar)
+    stack = QStackedWidget()
+    col.addWidget(stack, 1)
+    window.setCentralWidget(root)
+    return top_bar, stack
