@@ -113,7 +113,7 @@ _CREDENTIAL_BATCH: Final = 5000
 """Credentials per INSERT: 90,494 (Łódź) took 26 minutes one ``session.get`` at a time, seconds this way."""
 
 
-def _duplicate_credential(session: Session) -> RegistryError:
+def _duplicate_credential(session: Session) -> BaseException:
     return audit_refusal(session, "codes-generate", RegistryError(
         "a generated credential is already on the list; nothing was stored"))
 
