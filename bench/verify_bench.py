@@ -208,17 +208,23 @@ def ballots_per_second(count: int) -> dict[str, Any]:
     return figures
 
 
-def whole_record(voters: int) -> dict[str, float | int | bool]:
+def whole_record(voters: int, record: Path | None = None) -> dict[str, float | int | bool]:
+    """Build a demo record of ``voters`` (or take ``record``, already built) and time ``verify_record`` on it."""
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, PBVOTE_KDF="interactive")
-        subprocess.run([sys.executable, "-m", "tally.cli", "demo", "--voters", str(voters), "--out", tmp],
-                       check=True, env=env, stdout=subprocess.DEVNULL, cwd=REPO)
+        if record is None:
+            env = dict(os.environ, PBVOTE_KDF="interactive")
+            subprocess.run([sys.executable, "-m", "tally.cli", "demo", "--voters", str(voters), "--out", tmp],
+                           check=True, env=env, stdout=subprocess.DEVNULL, cwd=REPO)
+            record = Path(tmp) / "record"
+        else:
+            with (record / "board.jsonl").open("rb") as board:
+                voters = sum(b'"kind":"ballot"' in line for line in board)
         code = ("import resource, sys, time; from pathlib import Path; from tally.verify import verify_record; "
                 "t = time.perf_counter(); r = verify_record(Path(sys.argv[1])); t = time.perf_counter() - t; "
                 "assert r.valid, r.to_text(); "
                 "print(t, max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
                 "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))")
-        out = subprocess.run([sys.executable, "-c", code, f"{tmp}/record"], check=True, capture_output=True,
+        out = subprocess.run([sys.executable, "-c", code, str(record)], check=True, capture_output=True,
                              text=True, cwd=REPO).stdout.split()
     seconds, peak_kb = float(out[0]), int(out[1])
     return {"verify_record_voters": voters, "verify_record_s": round(seconds, 2),
@@ -232,12 +238,14 @@ def main() -> None:
     parser.add_argument("--ballots", type=int, default=200, help="ballots per rule for the per-ballot figures")
     parser.add_argument("--voters", type=int, default=2000,
                         help="voters of the demo record (max 10000; 0: no whole-record figures)")
+    parser.add_argument("--record", type=Path, help="time this record (built before, e.g. by 'pbvote demo "
+                        "--voters 10000' while the machine was busy) instead of building a demo record")
     args = parser.parse_args()
     figures: dict[str, object] = {"cpus": os.cpu_count()}
     figures.update(ballots_per_second(args.ballots))
-    if args.voters:
+    if args.voters or args.record:
         figures["verify_record_load"] = _load()
-        figures.update(whole_record(args.voters))
+        figures.update(whole_record(args.voters, args.record))
         figures["verify_record_load_after"] = _load()
     figures["bench_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     print(json.dumps(figures))

@@ -68,7 +68,9 @@ from ballot.storage.models import CastBallotRow
 from crypto import human_code
 from crypto.codes import CODE_RANDOM_SYMBOLS, credential_keypair
 from crypto.signatures import SigningKey
+from tally._files import write_whole
 from tally._replay_cast import CastRefused, Vote, cast_all, duration
+from tally._replay_times import TIMES_FILE, RunTimes, record_run
 from tally.ceremony import run_in_room_ceremony, share_file_name, write_share_file
 from tally.errors import TallyError
 from tally.pabulib_outcome import pabulib_outcome
@@ -93,7 +95,8 @@ STATE_FILE: Final = "replay.json"
 """Written once the setup is complete: which file DIR replays (``{"file", "format", "sha256", "votes"}``)."""
 STATE_FORMAT: Final = "pbvote-replay/1"
 _DB: Final = "pbvote.sqlite3"
-OUTPUTS: Final = (STATE_FILE, _DB, f"{_DB}-wal", f"{_DB}-shm", "manifest.toml", "trustees", "record", "record.zip")
+OUTPUTS: Final = (STATE_FILE, TIMES_FILE, _DB, f"{_DB}-wal", f"{_DB}-shm", "manifest.toml", "trustees", "record",
+                  "record.zip")
 
 Progress = Callable[[str], None]
 
@@ -135,7 +138,8 @@ class ReplayReport:
     published); ``ballots`` (on the board); ``resumed`` (ballots already on the
     board when this run started: 0 unless resumed); ``projects``; ``record``
     (the record directory); ``seconds`` (wall time per phase of this run:
-    setup, cast, tally, publish, total).
+    setup, cast, tally, publish, total); ``runs`` (every run of this replay,
+    interrupted ones included, added up: the time of a resumed replay).
     """
 
     rule: str
@@ -148,6 +152,7 @@ class ReplayReport:
     record: Path
     seconds: dict[str, float] = field(default_factory=dict)
     resumed: int = 0
+    runs: RunTimes | None = None
 
     @property
     def matches_plaintext(self) -> bool:
@@ -219,15 +224,9 @@ class _Previous:
 
 
 def _write_state(out: Path, path: Path, sha256: str, votes: int) -> None:
-    """Write ``replay.json`` atomically (temp file, fsync, rename)."""
-    data = json.dumps({"file": path.name, "format": STATE_FORMAT, "sha256": sha256, "votes": votes},
-                      sort_keys=True).encode()
-    tmp = out / f".{STATE_FILE}.tmp"
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, out / STATE_FILE)
+    """Write ``replay.json`` whole (temp file, fsync, rename)."""
+    write_whole(out / STATE_FILE, json.dumps({"file": path.name, "format": STATE_FORMAT, "sha256": sha256,
+                                              "votes": votes}, sort_keys=True).encode(), overwrite=True)
 
 
 def _board_state(out: Path) -> tuple[str, int]:
@@ -377,6 +376,7 @@ def replay_pb(path: Path, out: Path, *, workers: int | None = None, progress: Pr
     continuing = _check_previous(previous, out, path, sha256, resume=resume)
     total = len(pb.votes)
     phase = "setup"
+    started, resumed = t0, 0
     store: Store | None = None
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -408,7 +408,7 @@ def replay_pb(path: Path, out: Path, *, workers: int | None = None, progress: Pr
                 f"reproducible, not secret); polls open")
         seconds["setup"] = time.monotonic() - t0
 
-        t1 = time.monotonic()
+        t1 = started = time.monotonic()
         phase = "cast"
         with store.read() as s:
             _head, polls = current_head(s, election.fingerprint)
@@ -422,12 +422,12 @@ def replay_pb(path: Path, out: Path, *, workers: int | None = None, progress: Pr
         seconds["cast"] = time.monotonic() - t1
         say(f"4. {total:,} ballots cast in {duration(seconds['cast'])}; polls closed")
 
-        t2 = time.monotonic()
+        t2 = started = time.monotonic()
         phase = "tally"
         results = _decrypt_and_tally(store, out, election, board_key, say)
         seconds["tally"] = time.monotonic() - t2
 
-        t3 = time.monotonic()
+        t3 = started = time.monotonic()
         phase = "publish"
         published = publish_record(store, out / "record", board_key)
         seconds["publish"] = time.monotonic() - t3
@@ -435,6 +435,9 @@ def replay_pb(path: Path, out: Path, *, workers: int | None = None, progress: Pr
             f"{published.zip_path}; check it with: pbvote verify {published.directory}")
     except KeyboardInterrupt:
         cast = 0 if phase == "setup" else _board_state(out)[1]
+        if phase != "setup":  # an interrupted setup is started again from nothing
+            now = time.monotonic()
+            record_run(out, {**seconds, phase: now - started, "total": now - t0}, cast - resumed, interrupted=True)
         raise ReplayInterrupted(phase, cast, total) from None
     except CastRefused as exc:
         raise ReplayError(str(exc)) from None
@@ -443,6 +446,7 @@ def replay_pb(path: Path, out: Path, *, workers: int | None = None, progress: Pr
             store.close()
     say(f"   Replay passphrases (trustee shares, ballot box): {REPLAY_PASSPHRASE!r}")
     seconds["total"] = time.monotonic() - t0
+    runs = record_run(out, seconds, results.districts[0].ballots - resumed, interrupted=False)
     selected = results.districts[0].outcome.selected
     return ReplayReport(plaintext.rule, selected, plaintext.selected, _file_selected(pb), results,
-                        results.districts[0].ballots, len(pb.projects), published.directory, seconds, resumed)
+                        results.districts[0].ballots, len(pb.projects), published.directory, seconds, resumed, runs)

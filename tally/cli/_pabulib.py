@@ -96,6 +96,12 @@ def replay(args: argparse.Namespace) -> int:
     say(f"   replay of {report.ballots:,} ballots x {report.projects} projects took {report.seconds['total']:.1f} s "
         + (f"in this run, which cast {cast:,} " if report.resumed else "")
         + f"(cast {report.seconds['cast']:.1f} s, {cast / max(report.seconds['cast'], 1e-9):.1f} ballots/s)")
+    runs = report.runs
+    if runs is not None and runs.runs > 1:
+        cast_s = runs.seconds.get("cast", 0.0)
+        say(f"   all {runs.runs} runs of this replay together: {runs.seconds.get('total', 0.0):.1f} s (setup "
+            f"{runs.seconds.get('setup', 0.0):.1f} s, cast {cast_s:.1f} s for {runs.cast:,} ballots, "
+            f"{runs.cast / max(cast_s, 1e-9):.1f} ballots/s; tally {runs.seconds.get('tally', 0.0):.1f} s)")
     if not report.matches_plaintext:
         say(f"replay: the signed results select {sorted(report.selected)} but rule {report.rule!r} on the "
             f"plaintext votes selects {sorted(report.plaintext)}: the manifest's rule "

@@ -18,7 +18,7 @@ from typing import Any, Final
 
 from ballot.manifest_model import Election
 from ballot.storage import load_election
-from tally.cli._atomic import write_whole
+from tally._files import write_whole
 from tally.cli._common import EXIT_OK, CliError, add_db_option, existing_file, open_store, read_passphrase, unlock_board
 from tally.cli._signals import interruptible
 from tally.decryption import NotEnoughDecryptions

@@ -19,8 +19,8 @@ from typing import Any, Final
 from ballot.ceremony_record import CEREMONY_FILE, CeremonyRecord, save_ceremony
 from ballot.storage import Store, load_election
 from ballot.storage.record_files import load_record_file
+from tally._files import write_whole
 from tally.ceremony import run_in_room_ceremony, share_file_name, write_share_file
-from tally.cli._atomic import write_whole
 from tally.cli._common import EXIT_OK, EXIT_USAGE, CliError, add_db_option, db_url, read_passphrase
 from tally.cli._signals import interruptible
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tally._replay_times import TIMES_FILE
 from tally.cli import main
 from tally.replay import STATE_FILE, ReplayExists, ReplayInterrupted, replay_pb
 
@@ -71,6 +72,10 @@ def test_an_interrupted_replay_resumes_and_casts_each_vote_once(
     assert (VOTERS, True, True) == (report.ballots, report.matches_file, report.matches_plaintext)
     assert ("p1", "p3", "p4") == report.selected
     assert f"casting {VOTERS - stopped.cast} ballots" in "\n".join(lines)
+    runs = report.runs  # the time of a resumed replay is the sum of its runs, the interrupted one included
+    assert runs is not None and (2, VOTERS) == (runs.runs, runs.cast)
+    assert runs.seconds["total"] > report.seconds["total"] and runs.seconds["cast"] > report.seconds["cast"]
+    assert [True, False] == [r["interrupted"] for r in json.loads((out / TIMES_FILE).read_text())["runs"]]
     assert {"p1": 32, "p2": 28, "p3": 20, "p4": 8} == {c.project: c.count for c in report.results.districts[0].counts}
     credentials = board_credentials(report.record)
     assert VOTERS == len(credentials) == len(set(credentials))
