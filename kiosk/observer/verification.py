@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from kiosk.qt import QObject, QRunnable, QThreadPool, Signal
+from kiosk.ops.background import Job, Relay, one_thread_pool
+from kiosk.qt import QObject, QThreadPool, Signal
 from tally.verify.report import Check, Report
 from tally.verify.run import ReceiptLookup, verify_with_receipts
 from tally.verify.summary import RecordSummary, summarize_record
@@ -57,13 +58,7 @@ class Verified:
 
 def observer_pool(parent: QObject) -> QThreadPool:
     """The observer's one-thread pool (created as a child of ``parent`` on first use)."""
-    for child in parent.children():
-        if isinstance(child, QThreadPool) and child.objectName() == _POOL_NAME:
-            return child
-    pool = QThreadPool(parent)
-    pool.setObjectName(_POOL_NAME)
-    pool.setMaxThreadCount(1)
-    return pool
+    return one_thread_pool(parent, _POOL_NAME)
 
 
 def read_receipt_image(path: Path) -> str:
@@ -81,7 +76,7 @@ def read_receipt_image(path: Path) -> str:
         raise ReceiptImageError(str(exc)) from None
 
 
-class _Relay(QObject):
+class _Relay(Relay):
     """Carries a worker thread's news to the GUI thread (queued: it lives on the GUI thread).
 
     It is never deleted while its work may still emit: deleting a QObject while another thread emits
@@ -89,32 +84,10 @@ class _Relay(QObject):
     the window keeps, instead of being deleted when the outcome arrives as kiosk.ops.BackgroundOp does.
 
     Signals:
-        moved(object, object): progress, bytes done and total.
-        done(object): the work returned this value.
-        failed(object): the work raised this exception.
+        moved(object, object): progress, bytes done and total (besides ``done`` and ``failed``).
     """
 
     moved = Signal(object, object)
-    done = Signal(object)
-    failed = Signal(object)
-
-
-class _Task(QRunnable):
-    """Runs ``fn`` on a pool thread and reports through ``relay``."""
-
-    def __init__(self, fn: Callable[[], object], relay: _Relay) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self.fn = fn
-        self.relay = relay
-
-    def run(self) -> None:
-        try:
-            value = self.fn()
-        except BaseException as exc:  # every failure reaches the screen as a calm message, never a traceback
-            self.relay.failed.emit(exc)
-            return
-        self.relay.done.emit(value)
 
 
 class Background(QObject):
@@ -137,7 +110,7 @@ class Background(QObject):
 
     def start(self, fn: Callable[[], object]) -> None:
         """Queue ``fn`` on the pool; its outcome arrives through ``done`` or ``failed``."""
-        self._pool.start(_Task(fn, self._relay))
+        self._pool.start(Job(fn, self._relay))
 
 
 class Verification(QObject):
@@ -173,7 +146,7 @@ class Verification(QObject):
         self._relay.moved.connect(self.progress)
         self._relay.done.connect(self._success)
         self._relay.failed.connect(self._failure)
-        pool.start(_Task(self._work, self._relay))
+        pool.start(Job(self._work, self._relay))
 
     def cancel(self) -> None:
         """Stop the board pass at its next progress step and drop the outcome (no signal follows)."""

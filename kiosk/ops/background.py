@@ -20,25 +20,30 @@ from typing import Any
 
 from kiosk.qt import QObject, QRunnable, QThreadPool, Signal
 
-__all__ = ["BackgroundOp", "kiosk_pool"]
+__all__ = ["BackgroundOp", "Job", "Relay", "kiosk_pool", "one_thread_pool"]
 
 log = logging.getLogger(__name__)
 
 _POOL_NAME = "pbvote-kiosk-ops"
 
 
-def kiosk_pool(parent: QObject) -> QThreadPool:
-    """Return the kiosk's one-thread pool (created as a child of ``parent`` on first use)."""
+def one_thread_pool(parent: QObject, name: str) -> QThreadPool:
+    """Return ``parent``'s one-thread pool called ``name`` (created as its child on first use)."""
     for child in parent.children():
-        if isinstance(child, QThreadPool) and child.objectName() == _POOL_NAME:
+        if isinstance(child, QThreadPool) and child.objectName() == name:
             return child
     pool = QThreadPool(parent)
-    pool.setObjectName(_POOL_NAME)
+    pool.setObjectName(name)
     pool.setMaxThreadCount(1)
     return pool
 
 
-class _Relay(QObject):
+def kiosk_pool(parent: QObject) -> QThreadPool:
+    """Return the kiosk's one-thread pool (created as a child of ``parent`` on first use)."""
+    return one_thread_pool(parent, _POOL_NAME)
+
+
+class Relay(QObject):
     """Lives on the GUI thread; the worker emits through it, so delivery is queued to the GUI thread.
 
     Signals:
@@ -50,10 +55,10 @@ class _Relay(QObject):
     failed = Signal(object)
 
 
-class _Job(QRunnable):
+class Job(QRunnable):
     """The runnable the pool executes: calls ``fn`` and emits the outcome through the relay."""
 
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, fn: Callable[[], Any], relay: Relay) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self.fn = fn
@@ -93,14 +98,14 @@ class BackgroundOp(QObject):
         self.on_failure = on_failure
         self.cancelled = False
         self.running = False
-        self._relay = _Relay(self)
+        self._relay = Relay(self)
         self._relay.done.connect(self._deliver_success)
         self._relay.failed.connect(self._deliver_failure)
 
     def start(self, pool: QThreadPool) -> BackgroundOp:
         """Queue the work on ``pool``; returns self."""
         self.running = True
-        pool.start(_Job(self.fn, self._relay))
+        pool.start(Job(self.fn, self._relay))
         return self
 
     def cancel(self) -> None:
