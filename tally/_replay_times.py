@@ -17,7 +17,7 @@ from typing import Final
 
 from tally._files import write_whole
 
-__all__ = ["TIMES_FILE", "RunTimes", "all_runs", "record_run"]
+__all__ = ["TIMES_FILE", "RunTimes", "record_run"]
 
 TIMES_FILE: Final = "replay-times.json"
 _FORMAT: Final = "pbvote-replay-times/1"
@@ -35,10 +35,8 @@ class RunTimes:
 def _runs(out: Path) -> list[dict[str, object]]:
     try:
         value = json.loads((out / TIMES_FILE).read_bytes())
-    except FileNotFoundError:
-        return []
-    except ValueError:
-        return []  # a timing file is a convenience: an unreadable one starts a new list, it stops nothing
+    except (FileNotFoundError, ValueError):
+        return []  # a timing file is a convenience: a missing or unreadable one starts a new list
     runs = value.get("runs") if isinstance(value, dict) and value.get("format") == _FORMAT else None
     return runs if isinstance(runs, list) else []
 
@@ -49,14 +47,12 @@ def record_run(out: Path, seconds: dict[str, float], cast: int, *, interrupted: 
                           "seconds": {k: round(v, 3) for k, v in sorted(seconds.items())}}]
     write_whole(out / TIMES_FILE, json.dumps({"format": _FORMAT, "runs": runs}, indent=1).encode() + b"\n",
                 overwrite=True)
-    return all_runs(out)
+    return _added_up(runs)
 
 
-def all_runs(out: Path) -> RunTimes:
-    """Every recorded run of the replay in ``out`` added up."""
+def _added_up(runs: list[dict[str, object]]) -> RunTimes:
     totals: dict[str, float] = {}
     cast = 0
-    runs = _runs(out)
     for run in runs:
         seconds = run.get("seconds")
         for phase, value in (seconds.items() if isinstance(seconds, dict) else ()):
