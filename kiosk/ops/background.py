@@ -68,9 +68,20 @@ class Job(QRunnable):
         try:
             value = self.fn()
         except BaseException as exc:  # every failure reaches the error presenter, never the thread's void
-            self.relay.failed.emit(exc)
+            self._emit(False, exc)
             return
-        self.relay.done.emit(value)
+        self._emit(True, value)
+
+    def _emit(self, success: bool, outcome: object) -> None:
+        # The relay's owner lives on the GUI thread and may be deleted while the work runs (the console
+        # locked, the observer closed): its outcome then has nobody to go to.  Emitting on the deleted
+        # relay raises RuntimeError on this worker thread, which would print a trace and lose nothing
+        # else, so it is logged by type only (an outcome may carry secrets) and dropped.
+        try:
+            (self.relay.done if success else self.relay.failed).emit(outcome)
+        except RuntimeError:
+            log.info("a background operation ended after its owner was closed; its %s was dropped",
+                     "result" if success else f"failure ({type(outcome).__name__})")
 
 
 class BackgroundOp(QObject):
