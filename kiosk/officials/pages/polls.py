@@ -155,7 +155,7 @@ class PollsPage(ConsolePage):
                  "closed": self.tr("The polls are closed for good: they cannot be opened again. Go on to the tally.")}
         self.hint.setText(hints[self.state])
         busy = self.own.running
-        self.open_button.setEnabled(self.state in ("before", "closed") and not busy)
+        self.open_button.setEnabled(self.state == "before" and not busy)  # after the close, the hint says why
         self.close_button.setEnabled(self.state == "open" and not busy)
         self._show_report()
 
