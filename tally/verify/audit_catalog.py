@@ -13,7 +13,6 @@ EVENTS: dict[str, tuple[str, dict[str, str]]] = {
     "kiosk-register": ("kiosk", {"kiosk": "str", "key_fingerprint": "str"}),
     "kiosk-revoke": ("kiosk", {"kiosk": "str", "key_fingerprint": "str", "height": "int"}),
     "kiosk-refused": ("kiosk", {"kiosk": "str", "key_fingerprint": "str"}),
-    "ceremony-init": ("ceremony", {"trustees": "int", "threshold": "int"}),
     "ceremony-complete": ("ceremony", {"trustees": "int", "threshold": "int", "key_fingerprint": "str"}),
     "polls-open": ("polls", {"position": "int", "credentials": "int", "kiosks": "int"}),
     "polls-close": ("polls", {"position": "int", "ballots": "int", "spoiled": "int"}),
