@@ -73,8 +73,8 @@ class Job(QRunnable):
         self._emit(True, value)
 
     def _emit(self, success: bool, outcome: object) -> None:
-        # The relay's owner lives on the GUI thread and may be deleted while the work runs (the console
-        # locked, the observer closed): its outcome then has nobody to go to.  Emitting on the deleted
+        # The relay's owner lives on the GUI thread and may be deleted while the work runs (a resident's
+        # session ended, the observer closed): its outcome then has nobody to go to.  Emitting on the deleted
         # relay raises RuntimeError on this worker thread, which would print a trace and lose nothing
         # else, so it is logged by type only (an outcome may carry secrets) and dropped.
         try:
