@@ -100,16 +100,30 @@ def _prepare_target(directory: Path) -> Path:
 
 
 def _write_zip(directory: Path, zip_path: Path) -> None:
+    """Write the record's zip beside it, whole or not at all (a failure removes the partial file).
+
+    Members are streamed, so zipfile cannot know their size up front: a
+    member that may pass 2 GiB (board.jsonl of a city-wide election: 5.8 GB
+    for Łódź's 90,494 ballots of 160 projects) must be opened with
+    ``force_zip64`` or zipfile refuses it when it is closed.  Smaller members
+    keep the plain headers, so a small record's zip is byte-for-byte as before.
+    """
     tmp = zip_path.with_name(f".{zip_path.name}.partial-{secrets.token_hex(4)}")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for path in sorted(p for p in directory.rglob("*") if p.is_file()):
-            name = f"{directory.name}/{path.relative_to(directory).as_posix()}"
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            with open(path, "rb") as src, zf.open(info, "w") as dst:
-                shutil.copyfileobj(src, dst, 1 << 20)
-    os.replace(tmp, zip_path)
+    try:
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+                name = f"{directory.name}/{path.relative_to(directory).as_posix()}"
+                info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                # Half the limit: deflate can grow incompressible data slightly, never twofold.
+                large = path.stat().st_size >= zipfile.ZIP64_LIMIT // 2
+                with open(path, "rb") as src, zf.open(info, "w", force_zip64=large) as dst:
+                    shutil.copyfileobj(src, dst, 1 << 20)
+        os.replace(tmp, zip_path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def publish_record(store: Store, directory: Path, board_key: SigningKey,
@@ -188,7 +202,11 @@ def publish_record(store: Store, directory: Path, board_key: SigningKey,
             record_audit(store, "record-publish", disposition="failure", details={"reason": reason_text(exc)})
         raise
     zip_path = directory.with_name(directory.name + ".zip")
-    _write_zip(directory, zip_path)
+    try:
+        _write_zip(directory, zip_path)
+    except OSError as exc:
+        raise RecordError(f"{zip_path}: cannot write the record's zip ({exc.strerror or exc}); the record "
+                          f"directory {directory} is complete; publish again to write the zip") from None
     say(f"{zip_path}: written")
     return PublishedRecord(directory, zip_path, entries, counts["ballot"], counts["spoiled"], credentials)
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ballot.audit import append_audit, reason_text, record_audit
+from ballot.board import current_head
 from ballot.ceremony_record import load_ceremony
 from ballot.errors import BallotError
 from ballot.manifest_model import Election
@@ -36,10 +37,11 @@ from tally.decryption import (
     select_valid,
 )
 from tally.errors import TallyError
-from tally.homomorphic import TALLY_FILE, EncryptedTally, compute_tally
-from tally.results import RESULTS_FILE, DistrictResult, ProjectCount, Results, district_outcome
+from tally.homomorphic import TALLY_FILE, EncryptedTally, compute_tally, parse_tally
+from tally.results import RESULTS_FILE, DistrictResult, ProjectCount, Results, district_outcome, parse_results
 
-__all__ = ["PartialStored", "decrypt_as_trustee", "refuse_individual_ballot_rules", "tally_and_sign"]
+__all__ = ["PartialStored", "decrypt_as_trustee", "refuse_individual_ballot_rules", "stored_results",
+           "tally_and_sign"]
 
 Progress = Callable[[str], None]
 
@@ -194,3 +196,31 @@ def tally_and_sign(store: Store, board_key: SigningKey, extra: Iterable[tuple[st
                 save_record_file(s, decryption_file_name(j), valid[j].to_canonical_bytes())
             save_record_file(s, RESULTS_FILE, results.to_canonical_bytes())
     return results
+
+
+def stored_results(store: Store, board_key: bytes) -> Results | None:
+    """
+    The signed results ``tally_and_sign`` stored for the closed board, or None when there are none.
+
+    Closing the polls is final, so results stored for the closed board are
+    the results: a caller resuming after a later step failed (publishing the
+    record) takes them rather than recomputing the tally three times (hours
+    of a city-wide election's machine time).  Files that do not parse, that
+    belong to another board, or whose signature is not the ballot box's
+    (``board_key``) count as none, and the caller tallies again.
+    """
+    with store.read() as s:
+        election = load_election(s)
+        head, polls = current_head(s, election.fingerprint)
+        tally_data = load_record_file(s, TALLY_FILE)
+        results_data = load_record_file(s, RESULTS_FILE)
+    if polls != "closed" or tally_data is None or results_data is None:
+        return None
+    try:
+        tally = parse_tally(tally_data, election)
+        results = parse_results(results_data)
+        results.verify_signature(board_key)
+    except TallyError:
+        return None
+    same_board = (tally.board_size, tally.board_head) == (head.size, head.head_hash)
+    return results if same_board and results.tally == tally.tally_hash else None

@@ -30,7 +30,9 @@ SIGTERM, a killed machine) leaves a board that holds exactly the accepted
 ballots.  ``resume=True`` continues a replay of the same file: it skips the
 setup, casts only the votes whose credentials are not spent yet, then closes,
 decrypts, tallies and publishes as usual; with the polls already closed it
-goes straight to the tally (which recomputes everything from the board).
+goes straight to the tally (which recomputes everything from the board), or,
+when the signed results of the closed board are stored (a run that stopped
+while publishing), straight to publishing: the closed board cannot change.
 An interrupted setup is simply redone.  Without ``resume`` (or ``restart``)
 a replay already in DIR is refused: hours of casting are never discarded
 silently.  Nothing outside the replay's own outputs in DIR is touched.
@@ -38,6 +40,7 @@ silently.  Nothing outside the replay's own outputs in DIR is touched.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -74,7 +77,13 @@ from tally._replay_times import TIMES_FILE, RunTimes, record_run
 from tally.ceremony import run_in_room_ceremony, share_file_name, write_share_file
 from tally.errors import TallyError
 from tally.pabulib_outcome import pabulib_outcome
-from tally.pipeline import AlreadyDecrypted, decrypt_as_trustee, refuse_individual_ballot_rules, tally_and_sign
+from tally.pipeline import (
+    AlreadyDecrypted,
+    decrypt_as_trustee,
+    refuse_individual_ballot_rules,
+    stored_results,
+    tally_and_sign,
+)
 from tally.results import Results
 from tally.rules.model import Outcome
 
@@ -273,7 +282,7 @@ def _check_previous(previous: _Previous | None, out: Path, path: Path, sha256: s
     if not resume:
         what = ("an interrupted replay setup" if previous.sha256 is None else
                 f"a replay of {path.name} ({previous.cast:,} ballots cast, polls {previous.polls})")
-        again = "tally and publish it again" if previous.polls == "closed" else "continue it"
+        again = "finish its tally and record" if previous.polls == "closed" else "continue it"
         raise ReplayExists(f"{out} already holds {what}; nothing was changed; {again} with --resume, "
                            "or discard it with --restart")
     return previous.sha256 is not None
@@ -322,14 +331,32 @@ def _setup(store: Store, out: Path, election: Election, codes: Sequence[str], sa
 def _decrypt_and_tally(store: Store, out: Path, election: Election, board_key: SigningKey,
                        say: Progress) -> Results:
     trustees = range(1, election.threshold + 1)
+
+    def step(line: str) -> None:
+        say(f"   {line}")
+
     for j in trustees:
         try:
-            decrypt_as_trustee(store, out / "trustees" / share_file_name(j), REPLAY_PASSPHRASE)
+            decrypt_as_trustee(store, out / "trustees" / share_file_name(j), REPLAY_PASSPHRASE, step)
         except AlreadyDecrypted:
             say(f"   trustee {j}'s partial decryption of this tally was stored by the interrupted run")
-    results = tally_and_sign(store, board_key)
+    results = tally_and_sign(store, board_key, progress=step)
     say(f"5. trustees {', '.join(map(str, trustees))} of {election.trustees} decrypted the tally; results signed")
     return results
+
+
+def _record_stopped(out: Path, phase: str, seconds: dict[str, float], t0: float, resumed: int) -> int:
+    """Append the times of a run that stopped before the end (interrupted or failed); the ballots on the board.
+
+    Hours of casting and tallying count towards the replay's reported time
+    whether the run ended by Ctrl-C or by an error that a resumed run gets past.
+    An interrupted setup is started again from nothing, so it records nothing.
+    """
+    if phase == "setup":
+        return 0
+    cast = _board_state(out)[1]
+    record_run(out, {**seconds, "total": time.monotonic() - t0}, cast - resumed, interrupted=True)
+    return cast
 
 
 def _default_workers() -> int:
@@ -419,12 +446,21 @@ def replay_pb(path: Path, out: Path, *, workers: int | None = None, progress: Pr
                      done=len(spent), total=total, workers=workers, say=say, every=every, stop_after=stop_after)
             with store.write() as s:
                 close_polls(s, board_key)
-        seconds["cast"] = time.monotonic() - t1
-        say(f"4. {total:,} ballots cast in {duration(seconds['cast'])}; polls closed")
+            seconds["cast"] = time.monotonic() - t1
+            say(f"4. {total:,} ballots cast in {duration(seconds['cast'])}; polls closed")
+        else:
+            seconds["cast"] = time.monotonic() - t1
+            say(f"4. all {total:,} ballots were cast by an earlier run; polls closed")
 
         t2 = started = time.monotonic()
         phase = "tally"
-        results = _decrypt_and_tally(store, out, election, board_key, say)
+        stored = stored_results(store, board_key.public_key) if continuing else None
+        if stored is None:
+            results = _decrypt_and_tally(store, out, election, board_key, say)
+        else:
+            results = stored
+            say(f"5. the signed results of trustees {', '.join(map(str, results.trustees))} are stored from the "
+                "interrupted run (the closed board cannot change): not tallied again")
         seconds["tally"] = time.monotonic() - t2
 
         t3 = started = time.monotonic()
@@ -434,13 +470,14 @@ def replay_pb(path: Path, out: Path, *, workers: int | None = None, progress: Pr
         say(f"6. election record: {published.directory} ({published.entries:,} board entries) and "
             f"{published.zip_path}; check it with: pbvote verify {published.directory}")
     except KeyboardInterrupt:
-        cast = 0 if phase == "setup" else _board_state(out)[1]
-        if phase != "setup":  # an interrupted setup is started again from nothing
-            now = time.monotonic()
-            record_run(out, {**seconds, phase: now - started, "total": now - t0}, cast - resumed, interrupted=True)
+        cast = _record_stopped(out, phase, {**seconds, phase: time.monotonic() - started}, t0, resumed)
         raise ReplayInterrupted(phase, cast, total) from None
-    except CastRefused as exc:
-        raise ReplayError(str(exc)) from None
+    except Exception as exc:
+        with contextlib.suppress(Exception):  # the timing file must not hide why the run failed
+            _record_stopped(out, phase, {**seconds, phase: time.monotonic() - started}, t0, resumed)
+        if isinstance(exc, CastRefused):
+            raise ReplayError(str(exc)) from None
+        raise
     finally:
         if store is not None:
             store.close()

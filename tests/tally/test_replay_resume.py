@@ -7,9 +7,14 @@ from pathlib import Path
 
 import pytest
 
+import tally.replay
+from ballot.record import RecordError
+from ballot.storage import Store
+from ballot.storage.record_files import load_record_file, save_record_file
 from tally._replay_times import TIMES_FILE
 from tally.cli import main
 from tally.replay import STATE_FILE, ReplayExists, ReplayInterrupted, replay_pb
+from tally.results import RESULTS_FILE
 
 # 60 voters, 4 projects, budget 100: counts p1 32, p2 28, p3 20, p4 8; greedy funds p1 (60), skips p2 (50),
 # then p3 (30) and p4 (10).
@@ -82,14 +87,46 @@ def test_an_interrupted_replay_resumes_and_casts_each_vote_once(
     verdict(capsys, report.record)
 
 
-@pytest.mark.slow  # two runs: ~10 s
-def test_resume_after_the_polls_closed_tallies_and_publishes(tmp_path: Path) -> None:
+@pytest.mark.slow  # three runs: ~12 s
+def test_a_replay_that_failed_while_publishing_resumes_without_tallying_again(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write_pb(tmp_path / "small.pb")
     out = tmp_path / "replay"
-    first = replay_pb(path, out, workers=1)
-    again = replay_pb(path, out, resume=True)  # nothing to cast: recompute the tally, sign, publish again
-    assert (VOTERS, VOTERS, first.selected) == (again.resumed, again.ballots, again.selected)
-    assert len(board_credentials(again.record)) == VOTERS
+
+    def disk_full(*_args: object, **_kwargs: object) -> None:
+        raise RecordError(f"{out / 'record.zip'}: cannot write the record's zip (No space left on device)")
+
+    monkeypatch.setattr(tally.replay, "publish_record", disk_full)
+    with pytest.raises(RecordError, match="No space left"):
+        replay_pb(path, out, workers=1)
+    monkeypatch.undo()
+    failed = json.loads((out / TIMES_FILE).read_text())["runs"]
+    assert [(True, VOTERS)] == [(r["interrupted"], r["cast"]) for r in failed]  # its hours still count
+    assert {"setup", "cast", "tally", "publish", "total"} == set(failed[0]["seconds"])
+
+    lines: list[str] = []
+    again = replay_pb(path, out, resume=True, progress=lines.append)
+    said = "\n".join(lines)
+    assert f"all {VOTERS} ballots were cast by an earlier run" in said
+    assert "not tallied again" in said and "tally: summing" not in said  # the closed board cannot change
+    assert (VOTERS, VOTERS, ("p1", "p3", "p4")) == (again.resumed, again.ballots, again.selected)
+    assert again.runs is not None and 2 == again.runs.runs
+    verdict(capsys, again.record)
+
+    store = Store(f"sqlite:///{out / 'pbvote.sqlite3'}")
+    try:  # stored results whose signature does not verify are not taken: the tally is recomputed
+        with store.write() as s:
+            data = load_record_file(s, RESULTS_FILE)
+            assert data is not None
+            signature = json.loads(data)["signature"]
+            save_record_file(s, RESULTS_FILE, data.replace(signature.encode(), b"0" * len(signature)))
+    finally:
+        store.close()
+    lines.clear()
+    third = replay_pb(path, out, resume=True, progress=lines.append)
+    assert "tally: summing" in "\n".join(lines) and "not tallied again" not in "\n".join(lines)
+    assert again.selected == third.selected
+    verdict(capsys, third.record)
 
 
 @pytest.mark.slow  # two full replays: ~12 s
