@@ -130,6 +130,12 @@ def test_an_interrupted_replay_says_how_far_it_got_and_resume_completes(
     assert 0 == status, err
     assert {"selected": ["p1", "p3", "p4"], "rule": "greedy"} == json.loads(printed)
     assert f"{stopped.group(1)} of {VOTERS} ballots already cast" in err
+    cast = VOTERS - int(stopped.group(1))
+    this_run = re.search(rf"took [\d.]+ s in this run, which cast {cast} \(setup [\d.]+ s, cast [\d.]+ s for "
+                         rf"{cast} ballots, [\d.]+ ballots/s, tally [\d.]+ s, publish [\d.]+ s\)", err)
+    every_run = re.search(rf"all 2 runs of this replay together: [\d.]+ s \(setup [\d.]+ s, cast [\d.]+ s for "
+                          rf"{VOTERS} ballots, [\d.]+ ballots/s, tally [\d.]+ s, publish [\d.]+ s\)", err)
+    assert this_run is not None and every_run is not None, err
     credentials = board_credentials(out / "record")
     assert VOTERS == len(credentials) == len(set(credentials))
     verdict(capsys, out / "record")
