@@ -446,11 +446,9 @@ def replay_pb(path: Path, out: Path, *, workers: int | None = None, progress: Pr
                      done=len(spent), total=total, workers=workers, say=say, every=every, stop_after=stop_after)
             with store.write() as s:
                 close_polls(s, board_key)
-            seconds["cast"] = time.monotonic() - t1
-            say(f"4. {total:,} ballots cast in {duration(seconds['cast'])}; polls closed")
-        else:
-            seconds["cast"] = time.monotonic() - t1
-            say(f"4. all {total:,} ballots were cast by an earlier run; polls closed")
+        seconds["cast"] = time.monotonic() - t1
+        say(f"4. {total:,} ballots cast in {duration(seconds['cast'])}; polls closed" if polls == "open" else
+            f"4. all {total:,} ballots were cast by an earlier run; polls closed")
 
         t2 = started = time.monotonic()
         phase = "tally"
@@ -459,8 +457,8 @@ def replay_pb(path: Path, out: Path, *, workers: int | None = None, progress: Pr
             results = _decrypt_and_tally(store, out, election, board_key, say)
         else:
             results = stored
-            say(f"5. the signed results of trustees {', '.join(map(str, results.trustees))} are stored from the "
-                "interrupted run (the closed board cannot change): not tallied again")
+            say(f"5. the signed results of trustees {', '.join(map(str, results.trustees))} were stored by an "
+                "earlier run (the closed board cannot change): not tallied again")
         seconds["tally"] = time.monotonic() - t2
 
         t3 = started = time.monotonic()
