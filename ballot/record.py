@@ -202,6 +202,7 @@ def publish_record(store: Store, directory: Path, board_key: SigningKey,
             record_audit(store, "record-publish", disposition="failure", details={"reason": reason_text(exc)})
         raise
     zip_path = directory.with_name(directory.name + ".zip")
+    say(f"{directory}: complete; writing {zip_path}")
     try:
         _write_zip(directory, zip_path)
     except OSError as exc:

@@ -463,7 +463,7 @@ def replay_pb(path: Path, out: Path, *, workers: int | None = None, progress: Pr
 
         t3 = started = time.monotonic()
         phase = "publish"
-        published = publish_record(store, out / "record", board_key)
+        published = publish_record(store, out / "record", board_key, progress=lambda line: say(f"   {line}"))
         seconds["publish"] = time.monotonic() - t3
         say(f"6. election record: {published.directory} ({published.entries:,} board entries) and "
             f"{published.zip_path}; check it with: pbvote verify {published.directory}")

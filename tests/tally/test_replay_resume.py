@@ -109,6 +109,8 @@ def test_a_replay_that_failed_while_publishing_resumes_without_tallying_again(
     said = "\n".join(lines)
     assert f"all {VOTERS} ballots were cast by an earlier run" in said
     assert "not tallied again" in said and "tally: summing" not in said  # the closed board cannot change
+    assert f"   board.jsonl: {VOTERS + 2} entries ({VOTERS} ballots, 0 spoiled)" in lines  # publishing shows progress
+    assert f"   {out / 'record'}: complete; writing {out / 'record.zip'}" in lines
     assert (VOTERS, VOTERS, ("p1", "p3", "p4")) == (again.resumed, again.ballots, again.selected)
     assert again.runs is not None and 2 == again.runs.runs
     verdict(capsys, again.record)
