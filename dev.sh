@@ -13,6 +13,7 @@ APT_PACKAGES=(
   libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0  # Qt runtime (offscreen too)
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0  # Qt on X11 (kiosk window)
   fonts-noto-cjk fonts-arphic-uming           # Traditional Chinese on screen (Noto) and in PDFs (AR PL UMing)
+  fonts-dejavu-core                           # PDFs: Latin beyond WinAnsi (Polish project names: Ł, ń, ę)
   postgresql                                  # server binaries for the PostgreSQL tests
   poppler-utils                               # pdftoppm: receipts and reports read back as images
 )

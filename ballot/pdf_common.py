@@ -21,8 +21,8 @@ import os
 import re
 import struct
 import threading
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final, Literal
 
@@ -57,6 +57,7 @@ __all__ = [
     "qr_matrix",
     "qr_operators",
     "save_pdf",
+    "style_for_text",
     "text_width",
     "wrap_text",
 ]
@@ -151,9 +152,10 @@ class TextStyle:
         bold: thicken the glyphs by stroking their outline too, for fonts
             without a bold face (AR PL UMing has none).
         gray: fill gray level, 0 black .. 1 white.
-        latin: face for runs of plain ASCII inside text in ``font`` (None: ``font``
+        latin: face for Latin runs inside text in ``font`` (None: ``font``
             draws everything).  AR PL UMing's Latin letters are typewriter-like;
-            "App", "QR" and dates read better in the Latin text face.
+            "App", "QR" and dates read better in the Latin text face (DejaVu
+            Sans takes its place for letters beyond WinAnsi, see ``_runs``).
     """
 
     font: str
@@ -162,6 +164,8 @@ class TextStyle:
     bold: bool = False
     gray: float = 0.0
     latin: str | None = None
+    unicode_latin: bool = False
+    """Draw Latin in DejaVu Sans even where a line alone would fit the standard fonts (see ``style_for_text``)."""
 
 
 _TOKEN: Final = re.compile(
@@ -174,22 +178,102 @@ _NO_LINE_START: Final = set("，。、；：！？）」』》〉】,.;:!?)")
 
 _STANDARD_FONTS: Final = frozenset(pdfmetrics.standardFonts)
 
+LATIN_FONT_FILES: Final = (Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+                           Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"))
+"""DejaVu Sans (Debian's fonts-dejavu-core), regular and bold: Latin text beyond WinAnsi (Polish, Czech...)."""
+_latin_registered: dict[bool, str | None] = {}
 
-def _resolve(text: str, style: TextStyle) -> TextStyle:
-    """Swap a standard PDF font for the embedded one when it cannot show ``text``.
+_CJK_CHARS: Final = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_CJK_RUN: Final = re.compile(f"[{_CJK_CHARS}]+|[^{_CJK_CHARS}]+")
+_CJK_RUN_START: Final = re.compile(f"[{_CJK_CHARS}]")
+_LATIN_CHARS: Final = "\x20-\x7e\u00a0\u00c0-\u024f\u1e00-\u1eff\u2000-\u200a\u202f"
+"""What the Latin face draws inside Chinese text: ASCII, accented Latin letters and spaces (not punctuation,
+which Chinese text sets full-width)."""
+_LATIN_RUN: Final = re.compile(f"[{_LATIN_CHARS}]+|[^{_LATIN_CHARS}]+")
+_LATIN_RUN_START: Final = re.compile(f"[{_LATIN_CHARS}]")
 
-    The 14 standard fonts only cover WinAnsi; an English title with, say,
-    a Polish place name (Ł) would print a blank.  AR PL UMing covers
-    Latin Extended, so it takes over for that line.
-    """
-    if style.font not in _STANDARD_FONTS:
-        return style
+
+def _winansi(text: str) -> bool:
+    """Whether the 14 standard PDF fonts can show ``text`` (they cover WinAnsi, i.e. cp1252, only)."""
     try:
         text.encode("cp1252")
     except UnicodeEncodeError:
-        return TextStyle(cjk_font(), style.size, style.leading, "Bold" in style.font or style.bold, style.gray,
-                         latin=style.font)
-    return style
+        return False
+    return True
+
+
+def _unicode_latin(bold: bool) -> str | None:
+    """Register DejaVu Sans (regular or bold) once; None when it is not installed."""
+    with _register_lock:
+        if bold not in _latin_registered:
+            path = LATIN_FONT_FILES[bold]
+            try:
+                font = TTFont(f"pbvote-DejaVuSans{'-Bold' if bold else ''}", str(path))
+            except (OSError, TTFError):
+                _latin_registered[bold] = None  # AR PL UMing draws these letters instead: legible, less even
+            else:
+                pdfmetrics.registerFont(font)
+                _latin_registered[bold] = str(font.fontName)
+        return _latin_registered[bold]
+
+
+def _runs(text: str, style: TextStyle) -> list[tuple[str, str, bool]]:
+    """Split text into (run, font, faux bold) pieces, each in a face that has its glyphs.
+
+    Text the standard fonts can show stays in them (nothing embedded).  Otherwise
+    Chinese is drawn in AR PL UMing and Latin in DejaVu Sans, the Latin of one
+    line all in one face: AR PL UMing's own Latin letters are typewriter-like
+    and smaller, so a Polish project name drawn with them (Łódź, ń, ę) looked
+    broken in an English report, and it has no narrow no-break space at all.
+    """
+    if style.font in _STANDARD_FONTS:
+        if _winansi(text) and not style.unicode_latin:
+            return [(text, style.font, style.bold)]
+        bold = "Bold" in style.font or style.bold
+        return _mixed(_CJK_RUN.findall(text), _CJK_RUN_START, style.font, cjk_font(), bold, cjk_first=True,
+                      force=style.unicode_latin)
+    if style.latin is None:
+        return [(text, style.font, style.bold)]
+    bold = style.bold or "Bold" in style.latin
+    return _mixed(_LATIN_RUN.findall(text), _LATIN_RUN_START, style.latin, style.font, bold, cjk_first=False,
+                  force=style.unicode_latin)
+
+
+def _latin_part(text: str, style: TextStyle) -> str:
+    """The characters of ``text`` that ``style``'s Latin face draws."""
+    if style.font in _STANDARD_FONTS:
+        return "".join(run for run in _CJK_RUN.findall(text) if not _CJK_RUN_START.match(run))
+    if style.latin is None:
+        return ""
+    return "".join(run for run in _LATIN_RUN.findall(text) if _LATIN_RUN_START.match(run))
+
+
+def style_for_text(text: str, style: TextStyle) -> TextStyle:
+    """``style``, set to draw all of ``text``'s Latin in DejaVu Sans when any of it is beyond WinAnsi.
+
+    One face per paragraph or table cell: deciding line by line would draw
+    a wrapped Polish project name half in Helvetica, half in DejaVu Sans,
+    which differ in width and size.
+    """
+    if style.unicode_latin or _winansi(_latin_part(text, style)):
+        return style
+    return replace(style, unicode_latin=True)
+
+
+def _mixed(runs: list[str], start: re.Pattern[str], standard: str, cjk: str, bold: bool, *,
+           cjk_first: bool, force: bool) -> list[tuple[str, str, bool]]:
+    """Faces for alternating runs: ``start`` matches the first character of a run of its class
+    (Chinese when ``cjk_first``, else Latin); the Latin runs share one face, the CJK ones get ``cjk``."""
+    latin = [bool(start.match(run)) != cjk_first for run in runs]
+    plain = _winansi("".join(r for r, is_latin in zip(runs, latin, strict=True) if is_latin))
+    unicode = None if plain and not force else _unicode_latin(bold)
+    out = []
+    for run, is_latin in zip(runs, latin, strict=True):
+        if is_latin and (unicode is not None or _winansi(run)):
+            out.append((run, unicode or standard, False))
+        else:
+            out.append((run, cjk, bold))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +291,8 @@ class LangFonts:
     bold: str
     faux_bold: bool
     latin: tuple[str, str] | None = None
+    unicode_latin: bool = False
+    """Every style draws Latin in DejaVu Sans (a document whose names need it, see ``fonts_for``)."""
 
     def style(self, size: float, *, bold: bool = False, leading: float | None = None,
               gray: float = 0.0) -> TextStyle:
@@ -214,37 +300,32 @@ class LangFonts:
         font = self.bold if bold else self.regular
         latin = None if self.latin is None else self.latin[1 if bold else 0]
         return TextStyle(font, size, leading if leading is not None else size * 1.3, bold and self.faux_bold, gray,
-                         latin)
+                         latin, self.unicode_latin)
 
 
-def fonts_for(lang: str) -> LangFonts:
+def fonts_for(lang: str, texts: Iterable[str] = ()) -> LangFonts:
     """Return the faces for text in ``lang`` ("en" or "zh-TW").
+
+    ``texts`` are the document's own names (election, districts, projects):
+    when any has Latin letters beyond WinAnsi (a Polish city's projects), the
+    whole document's Latin is drawn in DejaVu Sans, so that its tables do not
+    alternate between two faces of different widths from one row to the next.
 
     Raises:
         PrintoutError: for another language (names it).
         FontMissing: for zh-TW when the font file is absent.
     """
     if lang == "en":
-        return LangFonts("Helvetica", "Helvetica-Bold", faux_bold=False)
-    if lang == "zh-TW":
+        fonts = LangFonts("Helvetica", "Helvetica-Bold", faux_bold=False)
+    elif lang == "zh-TW":
         cjk = cjk_font()
-        return LangFonts(cjk, cjk, faux_bold=True, latin=("Helvetica", "Helvetica-Bold"))
-    raise PrintoutError(f"no printout fonts for language {lang!r} (known: en, zh-TW)")
-
-
-_ASCII_RUN: Final = re.compile(r"[\x20-\x7e]+|[^\x20-\x7e]+")
-
-
-def _runs(text: str, style: TextStyle) -> list[tuple[str, str, bool]]:
-    """Split text into (run, font, faux bold) pieces: ASCII runs in the Latin face, if there is one."""
-    style = _resolve(text, style)
-    if style.latin is None:
-        return [(text, style.font, style.bold)]
-    out = []
-    for run in _ASCII_RUN.findall(text):
-        ascii_run = run[0] <= "\x7e"
-        out.append((run, style.latin if ascii_run else style.font, style.bold and not ascii_run))
-    return out
+        fonts = LangFonts(cjk, cjk, faux_bold=True, latin=("Helvetica", "Helvetica-Bold"))
+    else:
+        raise PrintoutError(f"no printout fonts for language {lang!r} (known: en, zh-TW)")
+    base = fonts.style(10)
+    if any(style_for_text(t, base).unicode_latin for t in texts) and _unicode_latin(False) is not None:
+        return replace(fonts, unicode_latin=True)
+    return fonts
 
 
 def text_width(text: str, style: TextStyle) -> float:
@@ -261,6 +342,7 @@ def wrap_text(text: str, style: TextStyle, width: float, *, balanced: bool = Fal
     ``balanced`` narrows the measure as far as the line count allows, so
     a centred title does not end in one orphaned word.
     """
+    style = style_for_text(text, style)
     lines = _greedy_wrap(text, style, width)
     if not balanced or len(lines) < 2:
         return lines
@@ -323,6 +405,7 @@ def draw_paragraph(canvas: Canvas, text: str, x: float, top: float, width: float
     Returns:
         The y just below the last line's descenders, to continue from.
     """
+    style = style_for_text(text, style)
     baseline = top - style.size
     for i, line in enumerate(wrap_text(text, style, width, balanced=balanced)):
         baseline = top - style.size - i * style.leading

@@ -42,6 +42,7 @@ from ballot.pdf_common import (
     fonts_for,
     new_canvas,
     save_pdf,
+    style_for_text,
     text_width,
     wrap_text,
 )
@@ -116,6 +117,7 @@ class Flow:
 
     def paragraph(self, words: str, style: TextStyle, *, after: float = 0, indent: float = 0) -> None:
         """Wrapped text, line by line, so a long paragraph continues on the next page."""
+        style = style_for_text(words, style)  # every line in the same faces
         for line in wrap_text(words, style, CONTENT_W - indent):
             self.need(style.leading)
             draw_paragraph(self.c, line, MARGIN + indent, self.y, CONTENT_W - indent, style)
@@ -441,7 +443,9 @@ def render_results_pdf(results: Results, election: Election, lang: str) -> bytes
             raise PrintoutError(f"results name district {d.district!r}, which the manifest does not have")
     buffer = io.BytesIO()
     canvas = new_canvas(buffer, A4, f"{election.title.get(lang)}: {text(lang, 'doc_title')}", compress_pages=True)
-    flow = Flow(canvas, fonts_for(lang), lang, short_fingerprint(results.election))
+    names = [election.title.get(lang), *(d.name.get(lang) for d in election.districts),
+             *(p.title.get(lang) for p in election.projects)]
+    flow = Flow(canvas, fonts_for(lang, names), lang, short_fingerprint(results.election))
     _title_page(flow, results, election)
     for result in results.districts:
         _district_section(flow, result, election)

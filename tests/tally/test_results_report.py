@@ -213,6 +213,52 @@ def test_sixty_projects_paginate(tmp_path: Path) -> None:
     assert len(render_png(pdf, tmp_path, dpi=30)) == len(texts)
 
 
+def polish_projects() -> tuple[Election, Results]:
+    """taipei-daan whose north projects carry Polish names (Łódź's own), as an imported pabulib election does."""
+    election = load_manifest(sample_manifest("taipei-daan"))
+    names = ("Sala sportowa w Szkole Podstawowej nr 3 w Łodzi", "Modernizacja sal gimnastycznych w SP 182 - Teofilów",
+             "Na dziedzińcu i w ogrodzie uczymy się o przyrodzie", "10\u202f000 godzin miłości: ZWIERZĘTA SĄ WAŻNE")
+    north = election.projects_in("north")
+    renamed = {p.id: dataclasses.replace(p, title=Text((("en", name), ("zh-TW", f"{name}（羅茲）"))))
+               for p, name in zip(north, names, strict=False)}
+    polish = dataclasses.replace(election, projects=tuple(renamed.get(p.id, p) for p in election.projects))
+    return polish, greedy_results(polish)
+
+
+@needs_poppler
+@pytest.mark.parametrize("lang", LANGS)
+def test_polish_names_are_drawn_in_one_unicode_latin_face(lang: str, tmp_path: Path) -> None:
+    """Ł, ń, ę and a narrow no-break space read back, drawn in embedded DejaVu Sans throughout, not Helvetica."""
+    election, results = polish_projects()
+    pdf = render_results_pdf(results, election, lang)
+    text = squash("\n".join(pdf_text(pdf)))
+    for p in election.projects_in("north")[:4]:
+        assert squash(p.title.get(lang)) in text
+    drawn = faces_drawn(pdf)
+    assert {"DejaVuSans", "DejaVuSans-Bold"} <= drawn
+    assert not any(face.startswith("Helvetica") for face in drawn)  # one Latin face for every row of the tables
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    fonts = subprocess.run(["pdffonts", path], check=True, capture_output=True, text=True).stdout.splitlines()
+    assert all(" yes " in line for line in fonts[2:] if "DejaVu" in line)  # embedded
+    sample, sample_results = taipei()
+    drawn = faces_drawn(render_results_pdf(sample_results, sample, lang))
+    assert not any("DejaVu" in face for face in drawn)  # names within WinAnsi keep the standard faces
+
+
+def faces_drawn(pdf: bytes) -> set[str]:
+    """The fonts (subset prefix removed) that draw some visible text on some page."""
+    faces: set[str] = set()
+
+    def visit(text: str, _cm: object, _tm: object, font: dict[str, object] | None, _size: object) -> None:
+        if text.strip() and font is not None:
+            faces.add(str(font["/BaseFont"]).lstrip("/").split("+")[-1])
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    return faces
+
+
 def test_ranks_share_ties() -> None:
     election, results = taipei()
     district = results.districts[0]
