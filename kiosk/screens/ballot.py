@@ -107,10 +107,14 @@ class BallotScreen(QWidget):
             cards.addWidget(widget)
         self._build_filters(district)
         self.cards = {}
-        for project in e.projects_in(district.id):
+        projects = e.projects_in(district.id)
+        pictures = {p.id: self.pixmaps(p) for p in projects}
+        image_slot = any(picture is not None for picture in pictures.values())  # none at all: titles take the room
+        for project in projects:
             text = e.category_text(project.category) if project.category else None
             card = ProjectCard(project, lang, district.currency, text.get(lang) if text else "",
-                               self.pixmaps(project), stepper=district.ballot.type == "cumulative")
+                               pictures[project.id], stepper=district.ballot.type == "cumulative",
+                               image_slot=image_slot)
             card.pick_clicked.connect(self._pick)
             card.plus_clicked.connect(self._plus)
             card.minus_clicked.connect(self._minus)

@@ -44,7 +44,8 @@ class ProjectCard(QFrame):
     minus_clicked = Signal(str)
 
     def __init__(self, project: Project, language: str, currency: str, category: str,
-                 pixmap: QPixmap | None, *, stepper: bool, parent: QWidget | None = None) -> None:
+                 pixmap: QPixmap | None, *, stepper: bool, image_slot: bool = True,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.project = project
         self.language = language
@@ -56,14 +57,15 @@ class ProjectCard(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(18, 16, 18, 16)
         row.setSpacing(18)
-        image = QLabel()
-        image.setFixedSize(IMAGE_PX, IMAGE_PX)
-        image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        if pixmap is not None and not pixmap.isNull():
-            image.setPixmap(pixmap.scaled(IMAGE_PX, IMAGE_PX, Qt.AspectRatioMode.KeepAspectRatio,
-                                          Qt.TransformationMode.SmoothTransformation))
-        image.setAccessibleName(title)
-        row.addWidget(image, 0, Qt.AlignmentFlag.AlignTop)
+        if image_slot or pixmap is not None:
+            image = QLabel()
+            image.setFixedSize(IMAGE_PX, IMAGE_PX)
+            image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            if pixmap is not None and not pixmap.isNull():
+                image.setPixmap(pixmap.scaled(IMAGE_PX, IMAGE_PX, Qt.AspectRatioMode.KeepAspectRatio,
+                                              Qt.TransformationMode.SmoothTransformation))
+            image.setAccessibleName(title)
+            row.addWidget(image, 0, Qt.AlignmentFlag.AlignTop)
 
         body = QVBoxLayout()
         body.setSpacing(6)
@@ -82,8 +84,11 @@ class ProjectCard(QFrame):
         self.full_description = project.description.get(language)
         self.description = label("Muted", _short(self.full_description, language))
         body.addWidget(self.description)
+        # An imported pabulib file often has no description, and the import repeats the name: say it once.
+        redundant = self.full_description.strip() == title.strip()
+        self.description.setVisible(not redundant)
         self.more_button: KioskButton | None = None
-        if _short(self.full_description, language) != self.full_description:
+        if not redundant and _short(self.full_description, language) != self.full_description:
             self.more_button = KioskButton("chip")
             self.more_button.set_texts(self.tr("More"), fill(self.tr("Read more about %1"), title),
                                        self.tr("Shows or hides the full description"))

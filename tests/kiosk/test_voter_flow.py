@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
+from ballot.manifest import load_manifest
+from ballot.samples import sample_manifest
 from kiosk.flow import State
 from kiosk.qt import QAbstractButton, QApplication, QLabel, Qt, QWidget
 from kiosk.widgets import KioskButton, ProjectCard
@@ -235,3 +237,38 @@ def test_largest_text_wraps_without_clipping(make_window: MakeWindow, qtbot) -> 
     clipped = [lab.text() for lab in labels if lab.height() < lab.heightForWidth(lab.width())]
     assert clipped == []
     assert all(b.height() >= 44 for b in w.top_bar.size_buttons)
+
+
+def test_an_imported_pabulib_ballot_gives_pictureless_cards_the_room(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """No project has a picture and each description repeats its name (a pabulib import): neither is shown."""
+    from ballot.manifest import parse_manifest
+    from ballot.manifest_toml import dumps_manifest
+    from ballot.pabulib import read_pb
+    from ballot.pabulib_manifest import manifest_data
+    from kiosk.app import build_window
+    from kiosk.widgets.project_card import IMAGE_PX
+    from tests.kiosk.conftest import fixed_clock
+    from tests.tally.test_replay_resume import write_pb
+
+    election = parse_manifest(dumps_manifest(manifest_data(read_pb(write_pb(tmp_path / "small.pb")), name="small")))
+    w = build_window(election, clock=fixed_clock)
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    w.flow.start()
+    assert w.flow.state is State.BALLOT
+    cards = list(w.ballot.cards.values())
+    assert 4 == len(cards)
+    for card in cards:
+        assert card.description.isHidden() and card.more_button is None
+        assert [] == [x for x in card.findChildren(QLabel) if x.width() == IMAGE_PX and x.height() == IMAGE_PX]
+        assert card.title.geometry().left() < IMAGE_PX  # the title starts where the picture would have been
+    sample = build_window(load_manifest(sample_manifest("taipei-daan")), clock=fixed_clock)
+    qtbot.addWidget(sample)
+    sample.resize(1280, 800)
+    sample.show()
+    sample.flow.start()
+    sample.flow.choose_district(sample.flow.election.districts[0].id)
+    for card in sample.ballot.cards.values():  # the sample's projects have pictures and descriptions
+        assert not card.description.isHidden()
+        assert card.title.geometry().left() > IMAGE_PX
