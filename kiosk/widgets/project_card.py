@@ -86,7 +86,8 @@ class ProjectCard(QFrame):
         body.addWidget(self.description)
         # An imported pabulib file often has no description, and the import repeats the name: say it once.
         redundant = self.full_description.strip() == title.strip()
-        self.description.setVisible(not redundant)
+        if redundant:  # never setVisible(True) here: the label has no parent yet and would flash up as a window
+            self.description.hide()
         self.more_button: KioskButton | None = None
         if not redundant and _short(self.full_description, language) != self.full_description:
             self.more_button = KioskButton("chip")
