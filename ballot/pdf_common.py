@@ -217,6 +217,19 @@ def _unicode_latin(bold: bool) -> str | None:
         return _latin_registered[bold]
 
 
+def _classified(text: str, style: TextStyle) -> list[tuple[str, bool]] | None:
+    """``text`` cut into runs, each flagged True when ``style``'s Latin face draws it; None: ``style.font`` draws all.
+
+    Under a standard font only Chinese is not Latin; inside Chinese text (a
+    ``latin`` face) only ASCII, accented letters and spaces are.
+    """
+    if style.font in _STANDARD_FONTS:
+        return [(run, not _CJK_RUN_START.match(run)) for run in _CJK_RUN.findall(text)]
+    if style.latin is None:
+        return None
+    return [(run, bool(_LATIN_RUN_START.match(run))) for run in _LATIN_RUN.findall(text)]
+
+
 def _runs(text: str, style: TextStyle) -> list[tuple[str, str, bool]]:
     """Split text into (run, font, faux bold) pieces, each in a face that has its glyphs.
 
@@ -226,26 +239,23 @@ def _runs(text: str, style: TextStyle) -> list[tuple[str, str, bool]]:
     and smaller, so a Polish project name drawn with them (Łódź, ń, ę) looked
     broken in an English report, and it has no narrow no-break space at all.
     """
-    if style.font in _STANDARD_FONTS:
-        if _winansi(text) and not style.unicode_latin:
-            return [(text, style.font, style.bold)]
-        bold = "Bold" in style.font or style.bold
-        return _mixed(_CJK_RUN.findall(text), _CJK_RUN_START, style.font, cjk_font(), bold, cjk_first=True,
-                      force=style.unicode_latin)
-    if style.latin is None:
+    standard_font = style.font in _STANDARD_FONTS
+    if standard_font and _winansi(text) and not style.unicode_latin:
         return [(text, style.font, style.bold)]
-    bold = style.bold or "Bold" in style.latin
-    return _mixed(_LATIN_RUN.findall(text), _LATIN_RUN_START, style.latin, style.font, bold, cjk_first=False,
-                  force=style.unicode_latin)
-
-
-def _latin_part(text: str, style: TextStyle) -> str:
-    """The characters of ``text`` that ``style``'s Latin face draws."""
-    if style.font in _STANDARD_FONTS:
-        return "".join(run for run in _CJK_RUN.findall(text) if not _CJK_RUN_START.match(run))
-    if style.latin is None:
-        return ""
-    return "".join(run for run in _LATIN_RUN.findall(text) if _LATIN_RUN_START.match(run))
+    runs = _classified(text, style)
+    if runs is None:
+        return [(text, style.font, style.bold)]
+    standard = style.font if standard_font else style.latin or style.font
+    bold = style.bold or "Bold" in standard
+    plain = _winansi("".join(run for run, latin in runs if latin))
+    unicode = None if plain and not style.unicode_latin else _unicode_latin(bold)
+    out = []
+    for run, latin in runs:
+        if latin and (unicode is not None or _winansi(run)):
+            out.append((run, unicode or standard, False))
+        else:  # Chinese, or Latin beyond WinAnsi without DejaVu Sans; UMing is registered only when needed
+            out.append((run, cjk_font() if standard_font else style.font, bold))
+    return out
 
 
 def style_for_text(text: str, style: TextStyle) -> TextStyle:
@@ -255,25 +265,10 @@ def style_for_text(text: str, style: TextStyle) -> TextStyle:
     a wrapped Polish project name half in Helvetica, half in DejaVu Sans,
     which differ in width and size.
     """
-    if style.unicode_latin or _winansi(_latin_part(text, style)):
+    runs = _classified(text, style)
+    if style.unicode_latin or runs is None or _winansi("".join(run for run, latin in runs if latin)):
         return style
     return replace(style, unicode_latin=True)
-
-
-def _mixed(runs: list[str], start: re.Pattern[str], standard: str, cjk: str, bold: bool, *,
-           cjk_first: bool, force: bool) -> list[tuple[str, str, bool]]:
-    """Faces for alternating runs: ``start`` matches the first character of a run of its class
-    (Chinese when ``cjk_first``, else Latin); the Latin runs share one face, the CJK ones get ``cjk``."""
-    latin = [bool(start.match(run)) != cjk_first for run in runs]
-    plain = _winansi("".join(r for r, is_latin in zip(runs, latin, strict=True) if is_latin))
-    unicode = None if plain and not force else _unicode_latin(bold)
-    out = []
-    for run, is_latin in zip(runs, latin, strict=True):
-        if is_latin and (unicode is not None or _winansi(run)):
-            out.append((run, unicode or standard, False))
-        else:
-            out.append((run, cjk, bold))
-    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,7 +279,7 @@ class LangFonts:
         regular: font for running text.
         bold: font for headings (the same as ``regular`` when ``faux_bold``).
         faux_bold: headings are thickened by stroking (the face has no bold).
-        latin: regular and bold faces for ASCII runs, if not ``regular``/``bold``.
+        latin: regular and bold faces for Latin runs, if not ``regular``/``bold``.
     """
 
     regular: str
