@@ -345,7 +345,8 @@ def _decrypt_and_tally(store: Store, out: Path, election: Election, board_key: S
     return results
 
 
-def _record_stopped(out: Path, phase: str, seconds: dict[str, float], t0: float, resumed: int) -> int:
+def _record_stopped(out: Path, phase: str, seconds: dict[str, float], started: float, t0: float,
+                    resumed: int) -> int:
     """Append the times of a run that stopped before the end (interrupted or failed); the ballots on the board.
 
     Hours of casting and tallying count towards the replay's reported time
@@ -355,7 +356,8 @@ def _record_stopped(out: Path, phase: str, seconds: dict[str, float], t0: float,
     if phase == "setup":
         return 0
     cast = _board_state(out)[1]
-    record_run(out, {**seconds, "total": time.monotonic() - t0}, cast - resumed, interrupted=True)
+    now = time.monotonic()  # ``started``: when the phase that stopped began
+    record_run(out, {**seconds, phase: now - started, "total": now - t0}, cast - resumed, interrupted=True)
     return cast
 
 
@@ -468,11 +470,11 @@ def replay_pb(path: Path, out: Path, *, workers: int | None = None, progress: Pr
         say(f"6. election record: {published.directory} ({published.entries:,} board entries) and "
             f"{published.zip_path}; check it with: pbvote verify {published.directory}")
     except KeyboardInterrupt:
-        cast = _record_stopped(out, phase, {**seconds, phase: time.monotonic() - started}, t0, resumed)
+        cast = _record_stopped(out, phase, seconds, started, t0, resumed)
         raise ReplayInterrupted(phase, cast, total) from None
     except Exception as exc:
         with contextlib.suppress(Exception):  # the timing file must not hide why the run failed
-            _record_stopped(out, phase, {**seconds, phase: time.monotonic() - started}, t0, resumed)
+            _record_stopped(out, phase, seconds, started, t0, resumed)
         if isinstance(exc, CastRefused):
             raise ReplayError(str(exc)) from None
         raise
